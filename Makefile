@@ -1,0 +1,36 @@
+# The coalition hub: `make demo` serves it, `make test` proves it.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
+
+.PHONY: demo test lint bench install translations clean-data
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP) translations
+
+translations: $(STAMP)
+	$(PY) -m hub.i18n_compile
+
+demo: install
+	$(PY) manage.py rundemo --host 127.0.0.1 --port 8000
+
+test: install
+	@$(PY) -m pytest; code=$$?; \
+	if [ $$code -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
+	exit $$code
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+bench: install
+	$(PY) bench/provision.py
+
+clean-data:
+	rm -rf .data

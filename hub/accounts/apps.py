@@ -1,0 +1,16 @@
+"""App configuration for hub.accounts, and the admin site restricted to network admins."""
+
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class AccountsConfig(AppConfig):
+    default = True
+    name = "hub.accounts"
+    label = "accounts"
+    verbose_name = "Accounts"
+
+
+class HubAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "hub.accounts.admin_site.HubAdminSite"

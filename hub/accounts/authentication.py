@@ -1,0 +1,52 @@
+"""DRF authentication and permissions for the organisation and network APIs."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from oauth2_provider.contrib.rest_framework import OAuth2Authentication
+from rest_framework import exceptions
+from rest_framework.permissions import BasePermission
+
+from hub.accounts.access import network_actor, request_actor
+
+
+class OrganisationTokenAuthentication(OAuth2Authentication):
+    """Bearer tokens; a client-credentials token has no user, so the request user is anonymous."""
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        user, token = result
+        return (user or AnonymousUser(), token)
+
+
+def _is_authenticated(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated) or request.auth is not None
+
+
+class IsOrganisationMember(BasePermission):
+    """Members (or the organisation's own API clients) pass; anyone else gets 404."""
+
+    def has_permission(self, request, view) -> bool:
+        actor = request_actor(request)
+        if actor is None:
+            if not _is_authenticated(request):
+                raise exceptions.NotAuthenticated()
+            raise exceptions.NotFound()
+        request.actor = actor
+        return True
+
+
+class IsNetworkMember(BasePermission):
+    """Coordinators, network admins and network analysts."""
+
+    def has_permission(self, request, view) -> bool:
+        actor = network_actor(user=getattr(request, "user", None))
+        if actor is None:
+            if not _is_authenticated(request):
+                raise exceptions.NotAuthenticated()
+            raise exceptions.PermissionDenied()
+        request.actor = actor
+        return True

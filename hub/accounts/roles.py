@@ -1,0 +1,26 @@
+"""The roles of DOMAIN.md: inside one organisation, and at network level."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    OFFICE_ADMIN = "office_admin", _("Office admin")
+    RECEPTIONIST = "receptionist", _("Receptionist")
+    CONSULTATION_LAWYER = "consultation_lawyer", _("Consultation lawyer")
+    CONSULTATION_ASSISTANT = "consultation_assistant", _("Consultation assistant")
+    CASE_LAWYER = "case_lawyer", _("Case lawyer")
+    CASE_ASSISTANT = "case_assistant", _("Case assistant")
+    DIVISION_HEAD = "division_head", _("Division head")
+    ANALYST = "analyst", _("Analyst")
+    COORDINATOR = "coordinator", _("Network coordinator")
+    NETWORK_ADMIN = "network_admin", _("Network admin")
+    NETWORK_ANALYST = "network_analyst", _("Network analyst")
+    # An OAuth2 client-credentials application acting for its organisation.
+    SYSTEM = "system", _("Member system (API)")
+
+
+NETWORK_ROLES = frozenset({Role.COORDINATOR, Role.NETWORK_ADMIN, Role.NETWORK_ANALYST})
+ORGANISATION_ROLES = frozenset(set(Role) - NETWORK_ROLES - {Role.SYSTEM})
+# Roles that may open individual case records (the analyst sees aggregates only).
+CASE_READER_ROLES = frozenset(ORGANISATION_ROLES - {Role.ANALYST} | {Role.SYSTEM})

@@ -1,0 +1,1 @@
+"""Consent records: what the client allowed (contact, share, refer, statistics), and withdrawal."""

@@ -1,0 +1,23 @@
+"""The audit trail: one table per schema, so each organisation keeps its own."""
+
+from django.db import models
+
+
+class AuditEvent(models.Model):
+    """Something a person or system did, kept in the schema of the data it touched."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(max_length=64)
+    actor_label = models.CharField(max_length=200)
+    actor_user_id = models.BigIntegerField(null=True, blank=True)
+    actor_organisation = models.CharField(max_length=63, blank=True)
+    object_type = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.actor_label} {self.action} {self.object_type}:{self.object_id}"

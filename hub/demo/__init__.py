@@ -1,0 +1,1 @@
+"""Demo data and the demo supervisor (`make demo`); a composition root like hub.urls."""

@@ -1,0 +1,119 @@
+"""`make demo`: migrate, seed once, collect static files, then serve with gunicorn (and a worker).
+
+This process holds the embedded PostgreSQL (when DATABASE_URL is unset) for as long as the
+servers it starts run, then stops them all on Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from hub.demo.seed import seed_demo
+from hub.organisations.models import Organisation
+from hub.organisations.provisioning import template_ensure
+
+CREDENTIALS = Path(settings.BASE_DIR) / ".data" / "demo-credentials.json"
+
+
+class Command(BaseCommand):
+    help = "Set up the demo (once) and serve http://127.0.0.1:8000 with gunicorn."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", default="8000")
+        parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "3"))
+        parser.add_argument("--no-serve", action="store_true", help="Set up, then exit.")
+
+    def handle(self, *args, host, port, workers, no_serve, **options):
+        self.stdout.write("Migrating the public schema and every organisation schema…")
+        call_command("migrate_schemas", interactive=False, verbosity=0)
+        template_ensure()
+        if not Organisation.objects.members().exists():
+            self.stdout.write("Creating demo organisations, staff and cases (once)…")
+            result = seed_demo()
+            CREDENTIALS.parent.mkdir(parents=True, exist_ok=True)
+            CREDENTIALS.write_text(json.dumps(result.__dict__, indent=2, ensure_ascii=False))
+            CREDENTIALS.chmod(0o600)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        self._print_credentials(host, port)
+        if no_serve:
+            return
+        self._serve(host, port, workers)
+
+    def _print_credentials(self, host: str, port: str) -> None:
+        if not CREDENTIALS.exists():
+            self.stdout.write(
+                self.style.WARNING("No demo credentials file (data came from elsewhere).")
+            )
+            return
+        data = json.loads(CREDENTIALS.read_text())
+        self.stdout.write(self.style.SUCCESS(f"\nDemo credentials (also in {CREDENTIALS}):"))
+        for user in data["users"]:
+            where = user["organisation"] or "network"
+            self.stdout.write(
+                f"  {user['email']:<42} {user['password']}  {user['role']:<24} {where}"
+            )
+        for app in data["applications"]:
+            self.stdout.write(
+                f"  OAuth2 client {app['organisation']}: client_id={app['client_id']} "
+                f"client_secret={app['client_secret']}"
+            )
+        self.stdout.write(self.style.SUCCESS(f"\nServing http://{host}:{port}/  (Ctrl+C stops)\n"))
+
+    def _serve(self, host: str, port: str, workers: str) -> None:
+        bin_dir = Path(sys.executable).parent
+        children = [
+            subprocess.Popen(
+                [
+                    str(bin_dir / "gunicorn"),
+                    "hub.wsgi:application",
+                    "--bind",
+                    f"{host}:{port}",
+                    "--workers",
+                    str(workers),
+                    "--access-logfile",
+                    "-",
+                    "--graceful-timeout",
+                    "5",
+                ]
+            )
+        ]
+        if settings.CELERY_BROKER_URL:
+            children.append(
+                subprocess.Popen(
+                    [
+                        str(bin_dir / "celery"),
+                        "-A",
+                        "hub",
+                        "worker",
+                        "--loglevel",
+                        "info",
+                        "--concurrency",
+                        "2",
+                    ]
+                )
+            )
+
+        def stop(signum, frame):
+            for child in children:
+                child.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        try:
+            while all(child.poll() is None for child in children):
+                time.sleep(1)
+        finally:
+            stop(None, None)
+            for child in children:
+                child.wait(timeout=15)

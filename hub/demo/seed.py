@@ -1,0 +1,315 @@
+"""Three fictional member organisations with staff for every role and ~50 realistic cases each."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+from oauth2_provider.models import Application
+
+from hub.accounts.access import Actor
+from hub.accounts.models import Membership, OrganisationApplication, User
+from hub.accounts.roles import NETWORK_ROLES, ORGANISATION_ROLES, Role
+from hub.consent.models import ConsentRecord
+from hub.consent.services import ConsentChoices
+from hub.intake.services import ComplaintInput, complaint_submit
+from hub.organisations.models import Organisation, OrganisationKind
+from hub.organisations.provisioning import organisation_provision
+from sharing.services import share_grant
+from tenants.cases.lifecycle import Stage
+from tenants.cases.models import Case, CasePerson, PersonRole
+from tenants.cases.services import (
+    PersonInput,
+    case_open_from_complaint,
+    case_register,
+    case_rollup_refresh,
+    case_transition,
+)
+from tenants.events.services import event_record
+from tenants.people.models import Person
+
+DEMO_PASSWORD = "demo-hub-2026"  # noqa: S105 - printed for the demo on purpose
+
+ORGANISATIONS = [
+    {
+        "slug": "lbh-jakarta",
+        "name": "LBH Jakarta (demo)",
+        "kind": OrganisationKind.LEGAL_AID,
+        "regions": ["DKI Jakarta", "Banten"],
+        "countries": ["MY", "SA", "AE"],
+        "issue_types": ["unpaid_wages", "trafficking", "detention", "contract_violation"],
+        "languages": ["id", "en"],
+        "contact_email": "pengaduan@lbh-jakarta.demo",
+        "contact_phone": "+62 21 3145 518",
+        "address": "Jl. Diponegoro No. 74, Menteng, Jakarta Pusat",
+    },
+    {
+        "slug": "sbmi-indramayu",
+        "name": "SBMI Cabang Indramayu (demo)",
+        "kind": OrganisationKind.UNION,
+        "regions": ["Jawa Barat", "Indramayu", "Cirebon"],
+        "countries": ["TW", "KR", "MY"],
+        "issue_types": ["excessive_fees", "documents_withheld", "repatriation", "death_or_injury"],
+        "languages": ["id", "jv", "su"],
+        "contact_email": "advokasi@sbmi-indramayu.demo",
+        "contact_phone": "+62 234 272 101",
+        "address": "Jl. Jenderal Sudirman No. 12, Indramayu",
+    },
+    {
+        "slug": "migrant-aid-hk",
+        "name": "Migrant Aid Hong Kong (demo)",
+        "kind": OrganisationKind.SERVICE,
+        "regions": ["Hong Kong", "Macau"],
+        "countries": ["HK", "MO"],
+        "issue_types": ["unpaid_wages", "violence", "documents_withheld", "undocumented"],
+        "languages": ["id", "en", "zh"],
+        "contact_email": "help@migrant-aid-hk.demo",
+        "contact_phone": "+852 2345 6789",
+        "address": "Causeway Bay, Hong Kong",
+    },
+]
+
+ROLE_MAILBOX = {
+    Role.OFFICE_ADMIN: "admin",
+    Role.RECEPTIONIST: "resepsionis",
+    Role.CONSULTATION_LAWYER: "pbh-konsultasi",
+    Role.CONSULTATION_ASSISTANT: "asisten-konsultasi",
+    Role.CASE_LAWYER: "pbh-kasus",
+    Role.CASE_ASSISTANT: "asisten-kasus",
+    Role.DIVISION_HEAD: "kabid",
+    Role.ANALYST: "analis",
+    Role.COORDINATOR: "koordinator",
+    Role.NETWORK_ADMIN: "admin-jaringan",
+    Role.NETWORK_ANALYST: "analis-jaringan",
+}
+
+STORIES = {
+    "unpaid_wages": ("Gaji tidak dibayar", "Gaji {n} bulan tidak dibayar oleh majikan di {city}."),
+    "documents_withheld": (
+        "Paspor ditahan",
+        "Paspor dan kontrak kerja ditahan oleh agensi di {city}.",
+    ),
+    "excessive_fees": (
+        "Potongan biaya penempatan",
+        "Dipotong gaji {n} bulan untuk biaya penempatan PT {agency}.",
+    ),
+    "trafficking": (
+        "Dugaan perdagangan orang",
+        "Direkrut sponsor dari desa, dijanjikan kerja pabrik, lalu dipekerjakan di {city}.",
+    ),
+    "violence": (
+        "Kekerasan oleh majikan",
+        "Mengalami kekerasan fisik dan ancaman dari majikan di {city}.",
+    ),
+    "detention": (
+        "Ditahan imigrasi",
+        "Ditahan pihak imigrasi {city} karena izin kerja tidak diperpanjang agensi.",
+    ),
+    "repatriation": (
+        "Pemulangan",
+        "Meminta bantuan pemulangan dari {city} setelah kontrak diputus sepihak.",
+    ),
+    "death_or_injury": (
+        "Kecelakaan kerja",
+        "Mengalami kecelakaan kerja di {city}; klaim asuransi ditolak.",
+    ),
+    "contract_violation": (
+        "Kontrak dilanggar",
+        "Jenis pekerjaan dan jam kerja di {city} berbeda dengan kontrak.",
+    ),
+    "undocumented": ("Tidak berdokumen", "Kabur dari majikan di {city}, kini tidak berdokumen."),
+}
+CITIES = {
+    "MY": ["Kuala Lumpur", "Johor Bahru", "Penang"],
+    "SA": ["Riyadh", "Jeddah"],
+    "AE": ["Dubai", "Abu Dhabi"],
+    "TW": ["Taipei", "Taichung"],
+    "KR": ["Busan", "Ansan"],
+    "HK": ["Hong Kong", "Kowloon", "Sha Tin"],
+    "MO": ["Macau"],
+}
+
+
+@dataclass
+class DemoResult:
+    organisations: list[dict]
+    users: list[dict]
+    applications: list[dict]
+
+
+def _user(email: str, role: str, organisation: Organisation | None, name: str) -> dict:
+    user = User.objects.filter(email=email).first() or User.objects.create_user(
+        email, DEMO_PASSWORD, full_name=name, is_staff=role == Role.NETWORK_ADMIN
+    )
+    Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    return {
+        "email": email,
+        "password": DEMO_PASSWORD,
+        "role": role,
+        "organisation": organisation.slug if organisation else None,
+    }
+
+
+def _application(organisation: Organisation) -> dict:
+    secret = secrets.token_urlsafe(32)
+    application = Application.objects.create(
+        name=f"{organisation.name}: sistem anggota",
+        client_type=Application.CLIENT_CONFIDENTIAL,
+        authorization_grant_type=Application.GRANT_CLIENT_CREDENTIALS,
+        client_secret=secret,
+    )
+    OrganisationApplication.objects.create(application=application, organisation=organisation)
+    return {
+        "organisation": organisation.slug,
+        "client_id": application.client_id,
+        "client_secret": secret,
+        "grant_type": "client_credentials",
+        "token_url": "/o/token/",
+    }
+
+
+def _walk_case(actor_for, case: Case, rng: random.Random) -> None:
+    path = [
+        (Stage.CONSULTATION, Role.RECEPTIONIST, ""),
+        (Stage.CASE_MEETING, Role.CONSULTATION_LAWYER, ""),
+        (Stage.ACCOMPANIMENT, Role.DIVISION_HEAD, ""),
+        (Stage.TERMINATION, Role.DIVISION_HEAD, "Tujuan pendampingan tercapai"),
+    ]
+    for to, role, reason in path[: rng.choice([0, 1, 1, 2, 2, 3, 3, 3, 4])]:
+        case_transition(actor=actor_for(role), case_id=case.pk, to=to, reason=reason)
+
+
+def _seed_organisation(
+    spec: dict, fake: Faker, rng: random.Random, users: list[dict]
+) -> Organisation:
+    organisation = organisation_provision(**spec)
+    mailbox_domain = f"{spec['slug']}.demo"
+    for role in sorted(ORGANISATION_ROLES):
+        users.append(
+            _user(f"{ROLE_MAILBOX[role]}@{mailbox_domain}", role, organisation, fake.name())
+        )
+
+    def actor_for(role: str) -> Actor:
+        email = f"{ROLE_MAILBOX[role]}@{mailbox_domain}"
+        return Actor(
+            label=email,
+            roles=frozenset({role}),
+            organisation=organisation,
+            user_id=User.objects.get(email=email).pk,
+        )
+
+    organisation.activate()
+    try:
+        for index in range(50):
+            issue = rng.choice(spec["issue_types"])
+            country = rng.choice(spec["countries"])
+            city = rng.choice(CITIES[country])
+            title, story = STORIES[issue]
+            narrative = story.format(n=rng.randint(2, 9), city=city, agency=fake.company())
+            victim = PersonInput(
+                display_name=fake.name_female() if rng.random() < 0.75 else fake.name_male(),
+                phone=fake.phone_number(),
+                domicile=f"{fake.city()}, {rng.choice(spec['regions'])}",
+            )
+            if index % 2 == 0:
+                complaint = complaint_submit(
+                    data=ComplaintInput(
+                        reporter_type=rng.choice(["worker", "worker", "family", "paralegal"]),
+                        reporter_name=victim.display_name,
+                        contact_phone=victim.phone,
+                        country_of_work=country,
+                        work_city=city,
+                        home_region=spec["regions"][0],
+                        agency_name=f"PT {fake.last_name()} Jaya Abadi",
+                        issue_types=(issue,),
+                        narrative=narrative,
+                        organisation=organisation,
+                        consent=ConsentChoices(
+                            contact=True,
+                            share=rng.random() < 0.7,
+                            refer=rng.random() < 0.4,
+                            statistics=True,
+                        ),
+                    )
+                )
+                if index >= 46:
+                    continue  # a few stay in the inbox, waiting for the division head
+                case = case_open_from_complaint(
+                    actor=actor_for(Role.DIVISION_HEAD), receipt_code=complaint.receipt_code
+                )
+            else:
+                case = case_register(
+                    actor=actor_for(Role.RECEPTIONIST),
+                    title=f"{title}, {city}",
+                    summary=narrative,
+                    case_types=[issue],
+                    complainant=victim,
+                )
+            Case.objects.filter(pk=case.pk).update(
+                opened_at=timezone.now() - timedelta(days=rng.randint(1, 540))
+            )
+            perpetrator = Person.objects.create(
+                display_name=rng.choice(
+                    [f"PT {fake.last_name()} Sukses Mandiri", "Tidak diketahui", fake.name()]
+                ),
+                occupation=rng.choice(["Agensi penempatan", "Majikan", "Sponsor/calo"]),
+            )
+            CasePerson.objects.create(case=case, person=perpetrator, role=PersonRole.PERPETRATOR)
+            for _ in range(rng.randint(1, 3)):
+                event_record(
+                    actor=actor_for(Role.CASE_LAWYER),
+                    case=case,
+                    occurred_on=fake.date_between(start_date="-2y", end_date="today"),
+                    place=city,
+                    description=fake.sentence(nb_words=12),
+                )
+            _walk_case(actor_for, case, rng)
+        case_rollup_refresh(organisation=organisation)
+    finally:
+        organisation.deactivate()
+    return organisation
+
+
+@transaction.atomic
+def seed_demo(*, seed: int = 2026) -> DemoResult:
+    fake = Faker("id_ID")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    users: list[dict] = []
+    organisations = [_seed_organisation(spec, fake, rng, users) for spec in ORGANISATIONS]
+    for role in sorted(NETWORK_ROLES):
+        users.append(_user(f"{ROLE_MAILBOX[role]}@jaringan.demo", role, None, fake.name()))
+    applications = [_application(o) for o in organisations]
+    _share_some(organisations)
+    return DemoResult(
+        organisations=[
+            {"slug": o.slug, "name": o.name, "url": f"http://127.0.0.1:8000/org/{o.slug}/"}
+            for o in organisations
+        ],
+        users=users,
+        applications=applications,
+    )
+
+
+def _share_some(organisations: list[Organisation]) -> None:
+    owner, recipient = organisations[0], organisations[1]
+    head = User.objects.get(email=f"kabid@{owner.slug}.demo")
+    actor = Actor(
+        label=head.email, roles=frozenset({Role.DIVISION_HEAD}), organisation=owner, user_id=head.pk
+    )
+    owner.activate()
+    try:
+        consented = ConsentRecord.objects.filter(
+            organisation=owner, share=True, case_id__isnull=False
+        ).values_list("case_id", flat=True)[:2]
+        for case_id in consented:
+            share_grant(
+                actor=actor, case_id=case_id, recipient=recipient, sections=["summary", "events"]
+            )
+    finally:
+        owner.deactivate()

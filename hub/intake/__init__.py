@@ -1,0 +1,1 @@
+"""Complaints before an organisation accepts them: receipt codes, routing, inboxes."""

@@ -1,0 +1,1 @@
+"""De-identified rollups across all members, and the coordinators' view of them."""

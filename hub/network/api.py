@@ -1,0 +1,29 @@
+"""GET /api/v1/network/stats/: de-identified aggregates for coordinators."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from hub.accounts.authentication import IsNetworkMember
+from hub.network.selectors import network_stats
+
+
+class NetworkStatsOutput(serializers.Serializer):
+    cases_total = serializers.IntegerField()
+    cases_by_stage = serializers.DictField(child=serializers.IntegerField())
+    cases_by_status = serializers.DictField(child=serializers.IntegerField())
+    cases_by_organisation = serializers.DictField(child=serializers.IntegerField())
+    complaints_by_status = serializers.DictField(child=serializers.IntegerField())
+
+
+class NetworkStatsApi(APIView):
+    authentication_classes = [SessionAuthentication]
+    permission_classes = [IsNetworkMember]
+
+    @extend_schema(responses={200: NetworkStatsOutput})
+    def get(self, request):
+        return Response(NetworkStatsOutput(network_stats()).data)

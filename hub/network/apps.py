@@ -1,0 +1,9 @@
+"""App configuration for hub.network."""
+
+from django.apps import AppConfig
+
+
+class NetworkConfig(AppConfig):
+    name = "hub.network"
+    label = "network"
+    verbose_name = "Network"

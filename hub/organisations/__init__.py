@@ -1,0 +1,1 @@
+"""Member organisations (tenants), their routing under /org/<slug>/, and provisioning."""

@@ -1,0 +1,9 @@
+"""App configuration for hub.organisations."""
+
+from django.apps import AppConfig
+
+
+class OrganisationsConfig(AppConfig):
+    name = "hub.organisations"
+    label = "organisations"
+    verbose_name = "Organisations"

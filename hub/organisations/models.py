@@ -1,0 +1,53 @@
+"""Organisation: a member of the coalition, with its own PostgreSQL schema."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+
+class OrganisationKind(models.TextChoices):
+    LEGAL_AID = "legal_aid", _("Legal aid office")
+    UNION = "union", _("Migrant workers' union")
+    SERVICE = "service", _("Migrant worker services")
+    CRISIS_CENTRE = "crisis_centre", _("Women's and children's crisis centre")
+    NETWORK = "network", _("Network secretariat")
+    TEMPLATE = "template", _("Schema template (internal)")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def members(self):
+        """Real member organisations: not the internal template schema."""
+        return self.exclude(kind=OrganisationKind.TEMPLATE)
+
+
+class Organisation(TenantMixin):
+    slug = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
+    regions = ArrayField(models.CharField(max_length=100), default=list, blank=True)
+    countries = ArrayField(models.CharField(max_length=2), default=list, blank=True)
+    issue_types = ArrayField(models.CharField(max_length=50), default=list, blank=True)
+    languages = ArrayField(models.CharField(max_length=10), default=list, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    address = models.CharField(max_length=300, blank=True)
+    accepts_complaints = models.BooleanField(default=True)
+    monthly_capacity = models.PositiveIntegerField(default=30)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # Schemas are made by hub.organisations.provisioning, not on save().
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Domain(DomainMixin):
+    """Kept for django-tenants; routing is by path (/org/<slug>/), not by host."""

@@ -1,0 +1,88 @@
+"""The one URLconf: public portal and APIs, and each organisation's space under /org/<slug>/.
+
+This module is the composition root: it is the only place in `hub` that wires in
+`tenants`, `sharing` and `public_portal` (import-linter contracts exempt it).
+"""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from hub.core.views import healthz
+from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
+from hub.network.api import NetworkStatsApi
+from hub.organisations.api import OrganisationDirectoryApi
+from sharing import api as sharing_api
+from tenants.cases import api as cases_api
+from tenants.cases import api_inbox
+from tenants.cases import views as case_views
+
+intake_api = (
+    [
+        path("complaints/", ComplaintCreateApi.as_view(), name="complaint-create"),
+        path(
+            "complaints/<str:receipt_code>/", ComplaintStatusApi.as_view(), name="complaint-status"
+        ),
+        path("organisations/", OrganisationDirectoryApi.as_view(), name="organisations"),
+    ],
+    "intake-api",
+)
+
+organisation_api = [
+    path("cases/", cases_api.CaseListApi.as_view(), name="cases"),
+    path("cases/<int:case_id>/", cases_api.CaseDetailApi.as_view(), name="case"),
+    path(
+        "cases/<int:case_id>/transitions/",
+        cases_api.CaseTransitionApi.as_view(),
+        name="case-transition",
+    ),
+    path("cases/<int:case_id>/audit/", cases_api.CaseAuditApi.as_view(), name="case-audit"),
+    path(
+        "cases/<int:case_id>/package.xml", cases_api.CasePackageApi.as_view(), name="case-package"
+    ),
+    path(
+        "cases/<int:case_id>/dossier.pdf", cases_api.CaseDossierApi.as_view(), name="case-dossier"
+    ),
+    path("inbox/", api_inbox.InboxListApi.as_view(), name="inbox"),
+    path(
+        "inbox/<str:receipt_code>/accept/", api_inbox.InboxAcceptApi.as_view(), name="inbox-accept"
+    ),
+    path(
+        "inbox/<str:receipt_code>/decline/",
+        api_inbox.InboxDeclineApi.as_view(),
+        name="inbox-decline",
+    ),
+    path("shares/", sharing_api.ShareListApi.as_view(), name="shares"),
+    path(
+        "shares/<int:grant_id>/revoke/", sharing_api.ShareRevokeApi.as_view(), name="share-revoke"
+    ),
+    path("shared-with-us/", sharing_api.SharedWithUsListApi.as_view(), name="shared-with-us"),
+    path(
+        "shared-with-us/<int:grant_id>/",
+        sharing_api.SharedWithUsDetailApi.as_view(),
+        name="shared-case",
+    ),
+]
+
+organisation_space = [
+    path("", case_views.organisation_home, name="home"),
+    path("cases/<int:case_id>/", case_views.case_detail, name="case"),
+    path("api/v1/", include((organisation_api, "org-api"))),
+]
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("", include("public_portal.urls")),
+    path("accounts/", include("hub.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("o/", include("oauth2_provider.urls", namespace="oauth2_provider")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/v1/public/", include(intake_api)),
+    path("api/v1/network/stats/", NetworkStatsApi.as_view(), name="network-stats"),
+    path("org/<slug:org_slug>/", include((organisation_space, "org"))),
+]
+
+handler404 = "hub.core.views.not_found"
+handler500 = "hub.core.views.server_error"

@@ -1,0 +1,1 @@
+"""Shared thesauri of the network (case types, issue types, ...), with stable codes."""

@@ -1,0 +1,14 @@
+"""Reads of vocabulary terms."""
+
+from __future__ import annotations
+
+from hub.vocab.models import Term, Vocabulary
+
+
+def active_terms(vocabulary: str = Vocabulary.ISSUE_TYPE):
+    return Term.objects.filter(vocabulary=vocabulary, is_active=True)
+
+
+def unknown_codes(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> list[str]:
+    known = set(active_terms(vocabulary).filter(code__in=codes).values_list("code", flat=True))
+    return [code for code in codes if code not in known]

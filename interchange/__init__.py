@@ -1,0 +1,1 @@
+"""Case-package interchange: frozen dataclasses in, XML and PDF bytes out."""

@@ -1,0 +1,1 @@
+"""The public site: home, rights information, complaint form and status page."""

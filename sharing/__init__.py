@@ -1,0 +1,1 @@
+"""Share grants, referrals and transfers between members, as far as the client consented."""

@@ -1,0 +1,103 @@
+"""Granting and revoking shares; a share needs a consent record that covers sharing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hub.accounts.access import Actor
+from hub.accounts.roles import Role
+from hub.consent.models import Purpose
+from hub.consent.selectors import consent_for_case
+from hub.core.audit import audit_record
+from hub.core.errors import DomainError, NotFound
+from hub.organisations.models import Organisation
+from sharing.models import Section, ShareGrant
+from tenants.cases.selectors import case_for_actor
+
+SHARERS = frozenset({Role.DIVISION_HEAD, Role.CASE_LAWYER, Role.OFFICE_ADMIN})
+
+
+class ConsentMissing(DomainError):
+    status = 409
+    code = "consent_missing"
+
+
+@transaction.atomic
+def share_grant(
+    *,
+    actor: Actor,
+    case_id: int,
+    recipient: Organisation,
+    sections: list[str],
+    expires_at: datetime | None = None,
+) -> ShareGrant:
+    """Run in the owner's schema (the request's organisation)."""
+    actor.require(
+        SHARERS, _("Only the division head, a case lawyer or the office admin share cases.")
+    )
+    case = case_for_actor(actor=actor, case_id=case_id)
+    if recipient.pk == actor.organisation.pk:
+        raise DomainError(
+            _("A case cannot be shared with its own organisation."), code="same_organisation"
+        )
+    unknown = [s for s in sections if s not in Section.values]
+    if not sections or unknown:
+        raise DomainError(
+            _("Choose at least one known section."), fields={"sections": [_("Unknown section.")]}
+        )
+    if expires_at is not None and expires_at <= timezone.now():
+        raise DomainError(
+            _("The end of the share must be in the future."),
+            fields={"expires_at": [_("In the past.")]},
+        )
+    consent = consent_for_case(organisation=actor.organisation, case_id=case.pk)
+    if consent is None or not consent.covers(Purpose.SHARE):
+        raise ConsentMissing(
+            _("The client has not consented to sharing this case with other members.")
+        )
+    grant = ShareGrant.objects.create(
+        owner=actor.organisation,
+        case_id=case.pk,
+        case_number=case.number,
+        recipient=recipient,
+        sections=sorted(set(sections)),
+        consent=consent,
+        granted_by=actor.label,
+        expires_at=expires_at,
+    )
+    audit_record(
+        actor=actor.audit,
+        action="share.granted",
+        object_type="case",
+        object_id=case.pk,
+        detail={"grant": grant.pk, "recipient": recipient.slug, "sections": grant.sections},
+    )
+    return grant
+
+
+@transaction.atomic
+def share_revoke(*, actor: Actor, grant_id: int) -> ShareGrant:
+    actor.require(
+        SHARERS, _("Only the division head, a case lawyer or the office admin revoke shares.")
+    )
+    grant = (
+        ShareGrant.objects.select_for_update().filter(pk=grant_id, owner=actor.organisation).first()
+    )
+    if grant is None:
+        raise NotFound(_("Not found."))
+    if grant.revoked_at is None:
+        grant.revoked_at = timezone.now()
+        grant.revoked_by = actor.label
+        grant.save(update_fields=["revoked_at", "revoked_by"])
+        audit_record(
+            actor=actor.audit,
+            action="share.revoked",
+            object_type="case",
+            object_id=grant.case_id,
+            detail={"grant": grant.pk, "recipient": grant.recipient.slug},
+        )
+    return grant

@@ -1,0 +1,1 @@
+"""Apps that live in every organisation's own schema."""

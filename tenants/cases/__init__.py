@@ -1,0 +1,1 @@
+"""Cases: stages and statuses, the one transition service, registration numbers."""

@@ -1,0 +1,54 @@
+"""Organisation API for the complaint inbox: list, accept (opens a case), decline with a reason."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+
+from hub.accounts.api import OrganisationApiView
+from hub.intake.selectors import inbox_for_actor
+from hub.intake.services import complaint_decline
+from tenants.cases.api import CaseOutput
+from tenants.cases.services import case_open_from_complaint
+
+
+class InboxComplaintOutput(serializers.Serializer):
+    receipt_code = serializers.CharField()
+    reporter_type = serializers.CharField()
+    reporter_name = serializers.CharField()
+    country_of_work = serializers.CharField()
+    work_city = serializers.CharField()
+    home_region = serializers.CharField()
+    issue_types = serializers.ListField(child=serializers.CharField())
+    narrative = serializers.CharField()
+    submitted_at = serializers.DateTimeField()
+
+
+class DeclineInput(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class InboxListApi(OrganisationApiView):
+    @extend_schema(responses={200: InboxComplaintOutput(many=True)})
+    def get(self, request, **kwargs):
+        complaints = inbox_for_actor(actor=self.actor)[:200]
+        return Response(InboxComplaintOutput(complaints, many=True).data)
+
+
+class InboxAcceptApi(OrganisationApiView):
+    @extend_schema(request=None, responses={201: CaseOutput})
+    def post(self, request, receipt_code: str, **kwargs):
+        case = case_open_from_complaint(actor=self.actor, receipt_code=receipt_code)
+        return Response(CaseOutput(case).data, status=status.HTTP_201_CREATED)
+
+
+class InboxDeclineApi(OrganisationApiView):
+    @extend_schema(request=DeclineInput, responses={200: None})
+    def post(self, request, receipt_code: str, **kwargs):
+        serializer = DeclineInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        complaint_decline(
+            actor=self.actor, receipt_code=receipt_code, reason=serializer.validated_data["reason"]
+        )
+        return Response({"receipt_code": receipt_code, "declined": True})

@@ -1,0 +1,63 @@
+"""The lifecycle as one table: stages, statuses, and who may move a case from where to where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hub.accounts.roles import Role
+
+
+class Stage(models.TextChoices):
+    REGISTRATION = "registration", _("Registration")
+    CONSULTATION = "consultation", _("Consultation")
+    CASE_MEETING = "case_meeting", _("Case meeting")
+    ACCOMPANIMENT = "accompaniment", _("Accompaniment")
+    TERMINATION = "termination", _("Termination")
+
+
+class Status(models.TextChoices):
+    OPEN = "open", _("Open")
+    NOT_ACCOMPANIED = "not_accompanied", _("Not accompanied")
+    ACCOMPANIED = "accompanied", _("Accompanied")
+    REFERRED = "referred", _("Referred")
+    TRANSFERRED = "transferred", _("Transferred")
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[str]
+    reason_required: bool = False
+    status: str | None = None  # the status the case takes, if the move sets one
+
+
+_HEAD = frozenset({Role.DIVISION_HEAD})
+_TERMINATE = Rule(roles=_HEAD, reason_required=True)
+
+TRANSITIONS: dict[tuple[str, str], Rule] = {
+    (Stage.REGISTRATION, Stage.CONSULTATION): Rule(
+        roles=frozenset({Role.RECEPTIONIST, Role.OFFICE_ADMIN, Role.DIVISION_HEAD})
+    ),
+    (Stage.CONSULTATION, Stage.CASE_MEETING): Rule(
+        roles=frozenset({Role.CONSULTATION_LAWYER, Role.DIVISION_HEAD})
+    ),
+    (Stage.CASE_MEETING, Stage.ACCOMPANIMENT): Rule(roles=_HEAD, status=Status.ACCOMPANIED),
+    (Stage.CONSULTATION, Stage.TERMINATION): Rule(
+        roles=_HEAD, reason_required=True, status=Status.NOT_ACCOMPANIED
+    ),
+    (Stage.CASE_MEETING, Stage.TERMINATION): Rule(
+        roles=_HEAD, reason_required=True, status=Status.NOT_ACCOMPANIED
+    ),
+    (Stage.REGISTRATION, Stage.TERMINATION): _TERMINATE,
+    (Stage.ACCOMPANIMENT, Stage.TERMINATION): _TERMINATE,
+}
+
+
+def rule_for(from_stage: str, to_stage: str) -> Rule | None:
+    return TRANSITIONS.get((from_stage, to_stage))
+
+
+def next_stages(from_stage: str) -> list[str]:
+    return [to for (frm, to) in TRANSITIONS if frm == from_stage]

@@ -1,0 +1,45 @@
+"""Adapter: a case of this schema → interchange's CasePackage (dataclasses only)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import timezone
+
+from hub.organisations.models import Organisation
+from interchange.package import CaseEntry, CasePackage, PersonEntry, Provenance
+from tenants.cases.models import Case
+
+
+def case_package(*, case: Case, organisation: Organisation) -> CasePackage:
+    roles_by_person: dict[int, list[str]] = {}
+    people = {}
+    for link in case.roles.select_related("person").order_by("person_id", "role"):
+        roles_by_person.setdefault(link.person_id, []).append(link.role)
+        people[link.person_id] = link.person
+    return CasePackage(
+        provenance=Provenance(
+            organisation_slug=organisation.slug,
+            organisation_name=organisation.name,
+            generated_at=timezone.now().replace(microsecond=0),
+            software_version=settings.HUB_VERSION,
+        ),
+        case=CaseEntry(
+            number=case.number,
+            title=case.title,
+            summary=case.summary,
+            stage=case.stage,
+            status=case.status,
+            opened_on=timezone.localdate(case.opened_at),
+            closed_on=timezone.localdate(case.closed_at) if case.closed_at else None,
+            case_types=tuple(case.case_types),
+        ),
+        people=tuple(
+            PersonEntry(
+                ref=f"person-{pk}",
+                display_name=person.display_name,
+                roles=tuple(roles_by_person[pk]),
+                gender=person.gender,
+            )
+            for pk, person in people.items()
+        ),
+    )

@@ -1,0 +1,33 @@
+"""Reads of cases, scoped by construction to the current schema and the actor's role."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from hub.accounts.access import Actor
+from hub.accounts.roles import CASE_READER_ROLES
+from hub.core.audit import audit_events_for
+from hub.core.errors import NotFound
+from tenants.cases.models import Case
+
+
+def cases_for_actor(*, actor: Actor) -> QuerySet[Case]:
+    actor.require(CASE_READER_ROLES, _("Your role sees aggregate figures only, not case records."))
+    return Case.objects.all()
+
+
+def case_for_actor(*, actor: Actor, case_id: object) -> Case:
+    """The case if the actor may open it; missing and forbidden look the same (404)."""
+    try:
+        case_pk = int(case_id)
+    except (TypeError, ValueError):
+        raise NotFound(_("Not found.")) from None
+    case = cases_for_actor(actor=actor).filter(pk=case_pk).first()
+    if case is None:
+        raise NotFound(_("Not found."))
+    return case
+
+
+def case_audit_trail(*, case: Case):
+    return audit_events_for(object_type="case", object_id=case.pk)

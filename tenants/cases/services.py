@@ -1,0 +1,199 @@
+"""Case actions: registration, acceptance of a complaint, and the one transition service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hub.accounts.access import Actor
+from hub.accounts.roles import Role
+from hub.core.audit import audit_record
+from hub.core.errors import DomainError, NotFound
+from hub.intake.services import complaint_lock_in_inbox, complaint_mark_accepted
+from hub.network.services import RollupCell, rollup_replace_for_organisation
+from hub.organisations.models import Organisation
+from tenants.cases.lifecycle import Stage, rule_for
+from tenants.cases.models import Case, CaseNumberCounter, CasePerson, PersonRole
+from tenants.people.models import Person
+
+REGISTRARS = frozenset({Role.RECEPTIONIST, Role.OFFICE_ADMIN, Role.DIVISION_HEAD, Role.SYSTEM})
+
+
+class TransitionNotAllowed(DomainError):
+    status = 409
+    code = "transition_not_allowed"
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    display_name: str
+    gender: str = ""
+    phone: str = ""
+    email: str = ""
+    domicile: str = ""
+
+
+def case_number_next(*, organisation: Organisation) -> str:
+    """`<SLUG>/<year>/<seq:04d>`, gap-free: the year's counter row is locked until commit."""
+    year = timezone.localdate().year
+    CaseNumberCounter.objects.get_or_create(year=year)
+    counter = CaseNumberCounter.objects.select_for_update().get(year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{organisation.slug.upper()}/{year}/{counter.last:04d}"
+
+
+def _case_create(
+    *,
+    actor: Actor,
+    title: str,
+    summary: str,
+    case_types: list[str],
+    complainant: PersonInput | None,
+    receipt_code: str = "",
+) -> Case:
+    case = Case.objects.create(
+        number=case_number_next(organisation=actor.organisation),
+        title=title,
+        summary=summary,
+        case_types=case_types,
+        complaint_receipt_code=receipt_code,
+    )
+    if complainant is not None:
+        person = Person.objects.create(
+            display_name=complainant.display_name,
+            gender=complainant.gender,
+            phone=complainant.phone,
+            email=complainant.email,
+            domicile=complainant.domicile,
+        )
+        CasePerson.objects.create(case=case, person=person, role=PersonRole.COMPLAINANT)
+    audit_record(
+        actor=actor.audit,
+        action="case.registered",
+        object_type="case",
+        object_id=case.pk,
+        detail={"number": case.number, "receipt_code": receipt_code},
+    )
+    case_rollup_schedule()
+    return case
+
+
+@transaction.atomic
+def case_register(
+    *,
+    actor: Actor,
+    title: str,
+    summary: str = "",
+    case_types: list[str] | None = None,
+    complainant: PersonInput | None = None,
+) -> Case:
+    actor.require(
+        REGISTRARS, _("Only reception, the office admin or the division head register cases.")
+    )
+    if not title.strip():
+        raise DomainError(
+            _("A title is required."), fields={"title": [_("This field is required.")]}
+        )
+    return _case_create(
+        actor=actor,
+        title=title.strip(),
+        summary=summary,
+        case_types=case_types or [],
+        complainant=complainant,
+    )
+
+
+@transaction.atomic
+def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
+    """The division head accepts a complaint from the inbox: the case exists, the status changes."""
+    actor.require({Role.DIVISION_HEAD}, _("Only the division head accepts complaints."))
+    complaint = complaint_lock_in_inbox(organisation=actor.organisation, receipt_code=receipt_code)
+    case = _case_create(
+        actor=actor,
+        title=_("Complaint %(code)s") % {"code": complaint.receipt_code},
+        summary=complaint.narrative,
+        case_types=list(complaint.issue_types),
+        complainant=PersonInput(
+            display_name=complaint.reporter_name,
+            phone=complaint.contact_phone,
+            email=complaint.contact_email,
+            domicile=complaint.home_region,
+        ),
+        receipt_code=complaint.receipt_code,
+    )
+    complaint_mark_accepted(
+        complaint=complaint,
+        organisation=actor.organisation,
+        case_id=case.pk,
+        actor_label=actor.label,
+    )
+    return case
+
+
+@transaction.atomic
+def case_transition(*, actor: Actor, case_id: int, to: str, reason: str = "") -> Case:
+    """The only door through which a case changes stage: lock, check the table, save, audit."""
+    case = Case.objects.select_for_update().filter(pk=case_id).first()
+    if case is None:
+        raise NotFound(_("Not found."))
+    if to not in Stage.values:
+        raise TransitionNotAllowed(
+            _("Unknown stage: %(stage)s.") % {"stage": to}, fields={"to": [_("Unknown stage.")]}
+        )
+    rule = rule_for(case.stage, to)
+    if rule is None:
+        raise TransitionNotAllowed(
+            _("A case in %(from)s cannot move to %(to)s.")
+            % {"from": Stage(case.stage).label, "to": Stage(to).label}
+        )
+    if not actor.has_any(rule.roles):
+        raise TransitionNotAllowed(
+            _("Your role may not move a case from %(from)s to %(to)s.")
+            % {"from": Stage(case.stage).label, "to": Stage(to).label},
+            code="role_not_allowed",
+        )
+    if rule.reason_required and not reason.strip():
+        raise TransitionNotAllowed(
+            _("A reason is required for this step."),
+            code="reason_required",
+            fields={"reason": [_("This field is required.")]},
+        )
+    from_stage = case.stage
+    case.stage = to
+    if rule.status:
+        case.status = rule.status
+    if to == Stage.TERMINATION:
+        case.closed_at = timezone.now()
+    case.save(update_fields=["stage", "status", "closed_at", "updated_at"])
+    audit_record(
+        actor=actor.audit,
+        action="case.transition",
+        object_type="case",
+        object_id=case.pk,
+        detail={"from": from_stage, "to": to, "reason": reason.strip()},
+    )
+    case_rollup_schedule()
+    return case
+
+
+def case_rollup_schedule() -> None:
+    """After commit, refresh this organisation's network rollup in the background."""
+    from tenants.cases.tasks import case_rollup_refresh_task
+
+    # Capture the schema now: the callback may run after the request has left it.
+    headers = {"_schema_name": connection.schema_name}
+    transaction.on_commit(lambda: case_rollup_refresh_task.apply_async(headers=headers))
+
+
+def case_rollup_refresh(*, organisation: Organisation) -> None:
+    """Count this schema's cases by stage and status into the public rollup (idempotent)."""
+    rows = Case.objects.values("stage", "status").annotate(n=Count("id")).order_by()
+    rollup_replace_for_organisation(
+        organisation=organisation,
+        cells=[RollupCell(stage=r["stage"], status=r["status"], cases=r["n"]) for r in rows],
+    )

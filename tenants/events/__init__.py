@@ -1,0 +1,1 @@
+"""Events of a case (HURIDOCS event model): what happened, when and where."""

@@ -1,0 +1,1 @@
+"""Persons and groups, recorded once per organisation and linked to cases in roles."""

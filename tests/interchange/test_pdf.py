@@ -1,0 +1,142 @@
+"""Tests for the PDF case dossier rendered from a case package."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from interchange.package import CaseEntry, CasePackage, EventEntry, PersonEntry, Provenance
+from interchange.pdf import dossier_pdf, format_date, format_datetime
+
+POPPLER_MISSING = shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None
+needs_poppler = pytest.mark.skipif(
+    POPPLER_MISSING,
+    reason="pdftotext/pdfinfo not found: install poppler-utils (apt-get install -y poppler-utils)",
+)
+
+
+def package(events: int = 2) -> CasePackage:
+    return CasePackage(
+        provenance=Provenance(
+            organisation_slug="lbh-jakarta",
+            organisation_name="LBH Jakarta",
+            generated_at=datetime(2024, 5, 1, 8, 30, tzinfo=timezone(timedelta(hours=7))),
+            software_version="coalition-hub 0.1.0",
+        ),
+        case=CaseEntry(
+            number="LBH/2024/001",
+            title="Gaji tidak dibayar selama enam bulan",
+            summary="Pengadu bekerja sebagai pekerja rumah tangga di Kuala Lumpur.\n"
+            "Majikan menahan paspor dan tidak membayar gaji.",
+            stage="case_meeting",
+            status="accompanied",
+            opened_on=date(2024, 3, 1),
+            closed_on=None,
+            case_types=("wage_theft",),
+        ),
+        people=(
+            PersonEntry("p1", "Siti <b>Aminah</b>", ("complainant", "victim"), "female"),
+            PersonEntry("p2", "Majikan", ("perpetrator",)),
+        ),
+        events=tuple(
+            EventEntry(f"e{n}", date(2024, 3, n % 28 + 1), f"Peristiwa nomor {n}. " * 6)
+            for n in range(1, events + 1)
+        ),
+    )
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "dossier.pdf"
+    path.write_bytes(data)
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return result.stdout.decode("utf-8")
+
+
+def pdf_pages(data: bytes, tmp_path: Path) -> int:
+    path = tmp_path / "dossier-info.pdf"
+    path.write_bytes(data)
+    result = subprocess.run(
+        ["pdfinfo", str(path)], check=True, capture_output=True, text=True, timeout=60
+    )
+    match = re.search(r"^Pages:\s+(\d+)$", result.stdout, re.MULTILINE)
+    assert match, result.stdout
+    return int(match.group(1))
+
+
+def test_output_is_a_pdf() -> None:
+    assert dossier_pdf(package()).startswith(b"%PDF")
+
+
+@needs_poppler
+def test_small_dossier_is_one_page_with_the_case(tmp_path: Path) -> None:
+    data = dossier_pdf(package())
+    assert pdf_pages(data, tmp_path) == 1
+    text = pdf_text(data, tmp_path)
+    for expected in (
+        "Berkas Perkara",
+        "LBH/2024/001",
+        "Ringkasan Kasus",
+        "Nomor",
+        "Tahap",
+        "Rapat Kasus",
+        "Didampingi",
+        "1 Maret 2024",
+        "Orang yang terlibat",
+        "Pengadu, Korban",
+        "Perempuan",
+        "Peristiwa",
+        "Dibuat oleh LBH Jakarta pada 1 Mei 2024 pukul 08.30 WIB",
+        "Halaman 1 dari 1",
+    ):
+        assert expected in text, expected
+
+
+@needs_poppler
+def test_text_is_escaped_not_interpreted(tmp_path: Path) -> None:
+    text = pdf_text(dossier_pdf(package()), tmp_path)
+    assert "Siti <b>Aminah</b>" in text
+
+
+@needs_poppler
+def test_long_dossier_numbers_its_pages(tmp_path: Path) -> None:
+    data = dossier_pdf(package(events=80))
+    pages = pdf_pages(data, tmp_path)
+    assert pages >= 2
+    text = pdf_text(data, tmp_path)
+    assert f"Halaman 1 dari {pages}" in text
+    assert f"Halaman {pages} dari {pages}" in text
+    assert "e80" in text
+
+
+@needs_poppler
+def test_empty_sections_and_limited_scope(tmp_path: Path) -> None:
+    limited = CasePackage(
+        provenance=package().provenance,
+        case=package().case,
+        scope=("summary",),
+    )
+    text = pdf_text(dossier_pdf(limited), tmp_path)
+    assert "Tidak termasuk dalam cakupan berkas ini." in text
+    assert "Ringkasan" in text
+
+
+def test_indonesian_date_formats() -> None:
+    assert format_date(date(2024, 8, 17)) == "17 Agustus 2024"
+    assert (
+        format_datetime(datetime(2024, 1, 2, 9, 5, tzinfo=UTC)) == "2 Januari 2024 pukul 09.05 UTC"
+    )
+    assert format_datetime(datetime(2024, 1, 2, 9, 5)) == "2 Januari 2024 pukul 09.05"
+    wita = timezone(timedelta(hours=8))
+    assert format_datetime(datetime(2024, 1, 2, 9, 5, tzinfo=wita)).endswith("WITA")
+    odd = timezone(-timedelta(hours=3, minutes=30))
+    assert format_datetime(datetime(2024, 1, 2, 9, 5, tzinfo=odd)).endswith("UTC-03:30")

@@ -1,0 +1,142 @@
+"""Every /org/<slug>/ route, as a member of another organisation (or its API client): 404.
+
+The routes are read from the URLconf, so a new route is covered the day it is added; a new
+URL parameter name must be given a sample value below or this test fails and says so.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from hub.accounts.roles import ORGANISATION_ROLES, Role
+from hub.consent.services import ConsentChoices
+from hub.intake.services import ComplaintInput, complaint_submit
+from sharing.models import ShareGrant
+from tenants.cases.models import Case
+from tenants.cases.services import PersonInput, case_register
+
+ORG_PREFIX = "org/<slug:org_slug>/"
+
+
+def _walk(patterns, prefix=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern)
+
+
+def organisation_routes() -> list[str]:
+    routes = [r for r in _walk(get_resolver().url_patterns) if r.startswith(ORG_PREFIX)]
+    assert len(routes) >= 10, routes
+    return routes
+
+
+def _fill(route: str, samples: dict[str, str]) -> str:
+    import re
+
+    def replace(match):
+        name = match.group(2)
+        if name not in samples:
+            raise AssertionError(f"Route {route!r} has parameter {name!r}: add a sample for it")
+        return samples[name]
+
+    return "/" + re.sub(r"<(\w+:)?(\w+)>", replace, route)
+
+
+@pytest.fixture
+def a_objects(org_a):
+    """One of each kind of object in organisation A, to aim at from B."""
+    from hub.accounts.access import Actor
+
+    a = org_a.organisation
+    head = Actor(label="head", roles=frozenset({Role.DIVISION_HEAD}), organisation=a)
+    complaint = complaint_submit(
+        data=ComplaintInput(
+            reporter_type="worker",
+            reporter_name="Rina",
+            country_of_work="MY",
+            narrative="x",
+            issue_types=("unpaid_wages",),
+            organisation=a,
+            consent=ConsentChoices(contact=True, share=True, refer=True, statistics=True),
+        )
+    )
+    a.activate()
+    case = case_register(actor=head, title="Kasus A", complainant=PersonInput(display_name="Rina"))
+    a.deactivate()
+    grant = ShareGrant.objects.create(
+        owner=a,
+        case_id=case.pk,
+        case_number=case.number,
+        recipient=a,
+        sections=["summary"],
+        consent=complaint.consent,
+        granted_by="test",
+    )
+    return {
+        "org_slug": a.slug,
+        "case_id": str(case.pk),
+        "receipt_code": complaint.receipt_code,
+        "grant_id": str(grant.pk),
+    }
+
+
+def _state(org):
+    org.organisation.activate()
+    try:
+        return (
+            Case.objects.count(),
+            ShareGrant.objects.count(),
+            list(Case.objects.values_list("stage", flat=True)),
+        )
+    finally:
+        org.organisation.deactivate()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_member_of_another_organisation_gets_404_everywhere(
+    client, org_a, org_b, a_objects, method
+):
+    before = _state(org_a)
+    for role in sorted(ORGANISATION_ROLES):
+        client.force_login(org_b.users[role])
+        for route in organisation_routes():
+            url = _fill(route, a_objects)
+            response = (
+                getattr(client, method)(url, {}, content_type="application/json")
+                if method == "post"
+                else client.get(url)
+            )
+            assert response.status_code == 404, (role, method, url, response.status_code)
+    assert _state(org_a) == before
+
+
+def test_api_client_of_another_organisation_gets_404_everywhere(client, org_a, org_b, a_objects):
+    token = client.post(
+        "/o/token/",
+        {
+            "grant_type": "client_credentials",
+            "client_id": org_b.application.client_id,
+            "client_secret": org_b.client_secret,
+        },
+    )
+    assert token.status_code == 200, token.content
+    bearer = {"HTTP_AUTHORIZATION": f"Bearer {token.json()['access_token']}"}
+    before = _state(org_a)
+    for route in organisation_routes():
+        url = _fill(route, a_objects)
+        if "/api/" not in url:
+            continue
+        assert client.get(url, **bearer).status_code == 404, url
+        assert client.post(url, {}, content_type="application/json", **bearer).status_code == 404, (
+            url
+        )
+    assert _state(org_a) == before
+
+
+def test_unknown_organisation_slug_is_404(client, org_b):
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    assert client.get("/org/no-such-org/api/v1/cases/").status_code == 404
+    assert client.get("/org/no-such-org/").status_code == 404
