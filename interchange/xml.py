@@ -234,7 +234,8 @@ def _load(data: bytes) -> etree._ElementTree:
         raise PackageError.single("document is empty")
     tree = root.getroottree()
 
-    if tree.docinfo.doctype:
+    docinfo = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise PackageError.single("DOCTYPE declarations are not allowed")
     _check_depth(root)
     expected = _NS + "casePackage"
