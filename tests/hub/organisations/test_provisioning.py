@@ -26,9 +26,7 @@ def _shape(schema: str) -> dict:
             [schema],
         )
         indexes = cursor.fetchall()
-        cursor.execute(
-            f'SELECT app, name FROM "{schema}".django_migrations ORDER BY app, name'
-        )
+        cursor.execute(f'SELECT app, name FROM "{schema}".django_migrations ORDER BY app, name')
         migrations = cursor.fetchall()
         cursor.execute(
             """SELECT conrelid::regclass::text, conname, contype FROM pg_constraint c
