@@ -6,6 +6,7 @@ servers it starts run, then stops them all on Ctrl+C.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -44,11 +46,25 @@ class Command(BaseCommand):
             CREDENTIALS.parent.mkdir(parents=True, exist_ok=True)
             CREDENTIALS.write_text(json.dumps(result.__dict__, indent=2, ensure_ascii=False))
             CREDENTIALS.chmod(0o600)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        self._collect_static()
         self._print_credentials(host, port)
         if no_serve:
             return
         self._serve(host, port, workers)
+
+    def _collect_static(self) -> None:
+        """Collect (and compress) static files only when a source file changed: ~20 s saved."""
+        digest = hashlib.sha256()
+        for finder in get_finders():
+            for path, storage in finder.list([]):
+                stat = os.stat(storage.path(path))
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        stamp = Path(settings.STATIC_ROOT) / ".sources-digest"
+        if stamp.exists() and stamp.read_text() == digest.hexdigest():
+            return
+        self.stdout.write("Collecting static files…")
+        call_command("collectstatic", interactive=False, verbosity=0)
+        stamp.write_text(digest.hexdigest())
 
     def _print_credentials(self, host: str, port: str) -> None:
         if not CREDENTIALS.exists():
@@ -88,7 +104,7 @@ class Command(BaseCommand):
                 ]
             )
         ]
-        if settings.CELERY_BROKER_URL:
+        if not settings.CELERY_TASK_ALWAYS_EAGER:
             children.append(
                 subprocess.Popen(
                     [
