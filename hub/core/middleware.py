@@ -38,19 +38,27 @@ class BodySizeLimitMiddleware:
         return settings.API_MAX_BODY_BYTES
 
 
-class QueryLanguageMiddleware:
-    """`?lang=en` switches the language for this request and remembers it in a cookie."""
+class LanguageMiddleware:
+    """Indonesian unless the person chose otherwise: `?lang=` (remembered in a cookie), the
+    cookie, or, for API clients only, Accept-Language. A phone set to English in Hong Kong
+    still gets the portal in Indonesian first."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        lang = request.GET.get("lang")
-        supported = {code for code, _name in settings.LANGUAGES}
-        if lang in supported:
-            translation.activate(lang)
-            request.LANGUAGE_CODE = lang
+        chosen = request.GET.get("lang")
+        lang = chosen if chosen in self.supported else None
+        lang = lang or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if lang not in self.supported and "/api/" in request.path:
+            lang = translation.get_language_from_request(request)
+        if lang not in self.supported:
+            lang = settings.LANGUAGE_CODE
+        translation.activate(lang)
+        request.LANGUAGE_CODE = lang
         response = self.get_response(request)
-        if lang in supported:
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, samesite="Lax")
+        response.headers.setdefault("Content-Language", lang)
+        if chosen in self.supported:
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, chosen, samesite="Lax")
         return response

@@ -1,6 +1,16 @@
 """The audit trail: one table per schema, so each organisation keeps its own."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    "case.registered": _("Case registered"),
+    "case.transition": _("Stage changed"),
+    "case.read_by_member": _("Read by another member through a share"),
+    "event.recorded": _("Event recorded"),
+    "share.granted": _("Shared with another member"),
+    "share.revoked": _("Share revoked"),
+}
 
 
 class AuditEvent(models.Model):
@@ -18,6 +28,10 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
 
     def __str__(self) -> str:
         return f"{self.actor_label} {self.action} {self.object_type}:{self.object_id}"

@@ -16,6 +16,7 @@ from hub.core.errors import DomainError, NotFound
 from hub.intake.services import complaint_lock_in_inbox, complaint_mark_accepted
 from hub.network.services import RollupCell, rollup_replace_for_organisation
 from hub.organisations.models import Organisation
+from hub.vocab.selectors import term_labels
 from tenants.cases.lifecycle import Stage, rule_for
 from tenants.cases.models import Case, CaseNumberCounter, CasePerson, PersonRole
 from tenants.people.models import Person
@@ -115,7 +116,11 @@ def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
     complaint = complaint_lock_in_inbox(organisation=actor.organisation, receipt_code=receipt_code)
     case = _case_create(
         actor=actor,
-        title=_("Complaint %(code)s") % {"code": complaint.receipt_code},
+        title=_("%(issue)s, %(place)s")
+        % {
+            "issue": term_labels(complaint.issue_types[:1] or ["other"])[0],
+            "place": complaint.work_city or complaint.country_of_work,
+        },
         summary=complaint.narrative,
         case_types=list(complaint.issue_types),
         complainant=PersonInput(

@@ -37,6 +37,7 @@ def case_detail(request, case_id: int):
             "organisation": request.organisation,
             "case": case,
             "people": case.roles.select_related("person"),
+            "events": case.events.all(),
             "audit": case_audit_trail(case=case)[:50],
             "next_stages": next_stages(case.stage),
         },

@@ -69,3 +69,22 @@ def test_login_page_logs_a_member_in_and_lands_in_their_organisation(client, org
     assert response.status_code == 302
     landing = client.get(response["Location"])
     assert landing.status_code == 302 and landing["Location"] == f"/org/{org_a.organisation.slug}/"
+
+
+def test_portal_stays_indonesian_for_a_phone_set_to_english(client, world, db):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Bantuan untuk pekerja migran" in page
+
+
+def test_language_choice_is_remembered(client, world, db):
+    client.get("/?lang=en")
+    assert "Help for Indonesian migrant workers" in client.get("/").content.decode()
+
+
+def test_api_errors_follow_accept_language(client, world, db):
+    english = client.get("/api/v1/public/complaints/RP-2222-2222/", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.json()["error"]["message"] == "No complaint with this receipt code."
+    indonesian = client.get("/api/v1/public/complaints/RP-2222-2222/")
+    assert (
+        indonesian.json()["error"]["message"] == "Tidak ada pengaduan dengan kode tanda terima ini."
+    )
