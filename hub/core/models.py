@@ -29,9 +29,9 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.actor_label} {self.action} {self.object_type}:{self.object_id}"
+
     @property
     def action_label(self) -> str:
         return str(ACTION_LABELS.get(self.action, self.action))
-
-    def __str__(self) -> str:
-        return f"{self.actor_label} {self.action} {self.object_type}:{self.object_id}"
