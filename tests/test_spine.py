@@ -105,7 +105,9 @@ def test_spine_from_complaint_to_network_stats(
     package = client.get(f"{api_a}/cases/{case['id']}/package.xml")
     assert package.status_code == 200 and package["Content-Type"] == "application/xml"
     validate_package(package.content)
-    assert etree.fromstring(package.content).find(".//{*}number").text == case["number"]
+    root = etree.fromstring(package.content)
+    assert root.find(".//{*}number").text == case["number"]
+    assert [p.findtext("{*}displayName") for p in root.iter("{*}person")] == ["Siti Aminah"]
     dossier = client.get(f"{api_a}/cases/{case['id']}/dossier.pdf")
     assert dossier.status_code == 200 and dossier.content.startswith(b"%PDF")
 

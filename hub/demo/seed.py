@@ -124,6 +124,19 @@ STORIES = {
     ),
     "undocumented": ("Tidak berdokumen", "Kabur dari majikan di {city}, kini tidak berdokumen."),
 }
+EVENTS = [
+    "Berangkat ke {city} melalui {agency} dengan visa kerja.",
+    "Paspor diambil oleh agensi setibanya di {city} dan tidak dikembalikan.",
+    "Majikan berhenti membayar gaji; pekerja dijanjikan akan dibayar akhir kontrak.",
+    "Pekerja melapor ke perwakilan RI (KBRI/KJRI) di {city}.",
+    "Keluarga melapor ke Dinas Tenaga Kerja kabupaten asal.",
+    "Pekerja keluar dari rumah majikan dan tinggal di shelter di {city}.",
+    "Agensi meminta biaya tambahan untuk memperpanjang kontrak.",
+    "Mediasi pertama dengan agensi; agensi tidak hadir.",
+    "Pengaduan resmi diajukan ke dinas ketenagakerjaan setempat di {city}.",
+    "Pekerja dipulangkan ke Indonesia dan dijemput keluarga di bandara.",
+]
+
 CITIES = {
     "MY": ["Kuala Lumpur", "Johor Bahru", "Penang"],
     "SA": ["Riyadh", "Jeddah"],

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from hub.organisations.models import Organisation
-from interchange.package import CaseEntry, CasePackage, PersonEntry, Provenance
+from interchange.package import CaseEntry, CasePackage, EventEntry, PersonEntry, Provenance
 from tenants.cases.models import Case
 
 
@@ -41,5 +41,13 @@ def case_package(*, case: Case, organisation: Organisation) -> CasePackage:
                 gender=person.gender,
             )
             for pk, person in people.items()
+        ),
+        events=tuple(
+            EventEntry(
+                ref=f"event-{event.pk}",
+                occurred_on=event.occurred_on,
+                description=event.description,
+            )
+            for event in case.events.order_by("occurred_on", "id")
         ),
     )
