@@ -279,7 +279,9 @@ def _seed_organisation(
                     case=case,
                     occurred_on=fake.date_between(start_date="-2y", end_date="today"),
                     place=city,
-                    description=fake.sentence(nb_words=12),
+                    description=rng.choice(EVENTS).format(
+                        city=city, agency=f"PT {fake.last_name()} Jaya Abadi"
+                    ),
                 )
             _walk_case(actor_for, case, rng)
         case_rollup_refresh(organisation=organisation)
