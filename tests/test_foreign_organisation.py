@@ -7,7 +7,6 @@ URL parameter name must be given a sample value below or this test fails and say
 from __future__ import annotations
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.consent.services import ConsentChoices
@@ -15,34 +14,15 @@ from hub.intake.services import ComplaintInput, complaint_submit
 from sharing.models import ShareGrant
 from tenants.cases.models import Case
 from tenants.cases.services import PersonInput, case_register
+from tests.routes import all_routes, fill
 
 ORG_PREFIX = "org/<slug:org_slug>/"
 
 
-def _walk(patterns, prefix=""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            yield from _walk(entry.url_patterns, prefix + str(entry.pattern))
-        elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern)
-
-
 def organisation_routes() -> list[str]:
-    routes = [r for r in _walk(get_resolver().url_patterns) if r.startswith(ORG_PREFIX)]
+    routes = [r for r in all_routes() if r.startswith(ORG_PREFIX)]
     assert len(routes) >= 10, routes
     return routes
-
-
-def _fill(route: str, samples: dict[str, str]) -> str:
-    import re
-
-    def replace(match):
-        name = match.group(2)
-        if name not in samples:
-            raise AssertionError(f"Route {route!r} has parameter {name!r}: add a sample for it")
-        return samples[name]
-
-    return "/" + re.sub(r"<(\w+:)?(\w+)>", replace, route)
 
 
 @pytest.fixture
@@ -103,7 +83,7 @@ def test_member_of_another_organisation_gets_404_everywhere(
     for role in sorted(ORGANISATION_ROLES):
         client.force_login(org_b.users[role])
         for route in organisation_routes():
-            url = _fill(route, a_objects)
+            url = fill(route, a_objects)
             response = (
                 getattr(client, method)(url, {}, content_type="application/json")
                 if method == "post"
@@ -126,7 +106,7 @@ def test_api_client_of_another_organisation_gets_404_everywhere(client, org_a, o
     bearer = {"HTTP_AUTHORIZATION": f"Bearer {token.json()['access_token']}"}
     before = _state(org_a)
     for route in organisation_routes():
-        url = _fill(route, a_objects)
+        url = fill(route, a_objects)
         if "/api/" not in url:
             continue
         assert client.get(url, **bearer).status_code == 404, url

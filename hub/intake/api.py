@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from hub.consent.services import ConsentChoices
 from hub.core.errors import NotFound
+from hub.core.fields import Text
 from hub.core.ids import normalise_receipt_code
 from hub.intake.models import ReporterType
 from hub.intake.selectors import complaint_public_status
@@ -28,7 +29,7 @@ class ConsentInput(serializers.Serializer):
 
 class ComplaintCreateInput(serializers.Serializer):
     reporter_type = serializers.ChoiceField(choices=ReporterType.choices)
-    reporter_name = serializers.CharField(max_length=200)
+    reporter_name = Text(max_length=200)
     contact_phone = serializers.RegexField(
         r"^\+?[0-9 ()-]{6,30}$",
         required=False,
@@ -40,14 +41,14 @@ class ComplaintCreateInput(serializers.Serializer):
     country_of_work = serializers.RegexField(
         r"^[A-Za-z]{2}$", error_messages={"invalid": _("Use a two-letter country code, e.g. HK.")}
     )
-    work_city = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    home_region = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    employer_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    agency_name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    work_city = Text(required=False, allow_blank=True, max_length=100)
+    home_region = Text(required=False, allow_blank=True, max_length=100)
+    employer_name = Text(required=False, allow_blank=True, max_length=200)
+    agency_name = Text(required=False, allow_blank=True, max_length=200)
     issue_types = serializers.ListField(
         child=serializers.SlugField(max_length=50), min_length=1, max_length=12
     )
-    narrative = serializers.CharField(max_length=20000)
+    narrative = Text(max_length=20000)
     language = serializers.ChoiceField(choices=["id", "en"], required=False, default="id")
     organisation = serializers.SlugField(
         required=False,

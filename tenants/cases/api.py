@@ -9,6 +9,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from hub.accounts.api import OrganisationApiView
+from hub.core.fields import Text
 from interchange.pdf import dossier_pdf
 from interchange.xml import package_to_xml
 from tenants.cases.lifecycle import Stage
@@ -31,16 +32,16 @@ class CaseOutput(serializers.Serializer):
 
 
 class PersonCreateInput(serializers.Serializer):
-    display_name = serializers.CharField(max_length=200)
+    display_name = Text(max_length=200)
     gender = serializers.ChoiceField(choices=["female", "male", "other", ""], required=False)
-    phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    phone = Text(max_length=40, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
-    domicile = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    domicile = Text(max_length=200, required=False, allow_blank=True)
 
 
 class CaseCreateInput(serializers.Serializer):
-    title = serializers.CharField(max_length=200)
-    summary = serializers.CharField(max_length=20000, required=False, allow_blank=True)
+    title = Text(max_length=200)
+    summary = Text(max_length=20000, required=False, allow_blank=True)
     case_types = serializers.ListField(
         child=serializers.SlugField(max_length=50), required=False, max_length=20
     )
@@ -49,7 +50,7 @@ class CaseCreateInput(serializers.Serializer):
 
 class TransitionInput(serializers.Serializer):
     to = serializers.ChoiceField(choices=Stage.choices)
-    reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    reason = Text(max_length=2000, required=False, allow_blank=True, default="")
 
 
 class AuditEventOutput(serializers.Serializer):

@@ -7,6 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from hub.accounts.api import OrganisationApiView
+from hub.core.fields import Text
 from hub.intake.selectors import inbox_for_actor
 from hub.intake.services import complaint_decline
 from tenants.cases.api import CaseOutput
@@ -26,7 +27,7 @@ class InboxComplaintOutput(serializers.Serializer):
 
 
 class DeclineInput(serializers.Serializer):
-    reason = serializers.CharField(max_length=2000)
+    reason = Text(max_length=2000)
 
 
 class InboxListApi(OrganisationApiView):

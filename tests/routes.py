@@ -1,0 +1,27 @@
+"""The URLconf as a list of routes, and filling their parameters with sample values."""
+
+from __future__ import annotations
+
+import re
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+
+def all_routes(patterns=None, prefix: str = ""):
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from all_routes(entry.url_patterns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern)
+
+
+def fill(route: str, samples: dict[str, str]) -> str:
+    """`org/<slug:org_slug>/cases/<int:case_id>/` → a path; an unknown parameter fails loudly."""
+
+    def replace(match):
+        name = match.group(2)
+        if name not in samples:
+            raise AssertionError(f"Route {route!r} has parameter {name!r}: add a sample for it")
+        return samples[name]
+
+    return "/" + re.sub(r"<(\w+:)?(\w+)>", replace, route)

@@ -1,0 +1,58 @@
+"""Malformed, mistyped and oversized bodies on every POST endpoint: a 4xx with the error shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from hub.accounts.roles import Role
+from tests.routes import all_routes, fill
+
+BODIES = [
+    ("{broken json", "application/json"),
+    ("[1, 2, 3]", "application/json"),
+    (
+        '{"title": 12, "to": [], "reason": {}, "case_id": "x", "sections": "all"}',
+        "application/json",
+    ),
+    ("\x00\xff binary", "application/octet-stream"),
+]
+
+
+@pytest.mark.parametrize(("body", "content_type"), BODIES)
+def test_no_post_endpoint_answers_5xx_to_bad_bodies(client, org_a, body, content_type):
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    samples = {
+        "org_slug": org_a.organisation.slug,
+        "case_id": "999999",
+        "receipt_code": "RP-2222-2222",
+        "grant_id": "999999",
+    }
+    for route in (r for r in all_routes() if "api/v1/" in r):
+        url = fill(route, samples)
+        response = client.post(url, body, content_type=content_type)
+        assert 400 <= response.status_code < 500, (url, response.status_code)
+        if response["Content-Type"].startswith("application/json"):
+            assert "error" in response.json(), url
+
+
+def test_oversized_body_is_refused_on_organisation_api(client, org_a):
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    big = '{"title": "' + "x" * (2 * 1024 * 1024) + '"}'
+    response = client.post(
+        f"/org/{org_a.organisation.slug}/api/v1/cases/", big, content_type="application/json"
+    )
+    assert response.status_code == 413
+
+
+def test_healthz_is_503_when_the_database_is_down(client, world, db):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    from hub.core import views
+
+    with mock.patch.object(views, "connection") as down:
+        down.cursor.side_effect = OperationalError("connection refused")
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
