@@ -67,6 +67,9 @@ organisation_api = [
 organisation_space = [
     path("", case_views.organisation_home, name="home"),
     path("cases/<int:case_id>/", case_views.case_detail, name="case"),
+    path("cases/<int:case_id>/move/", case_views.case_move, name="case-move"),
+    path("inbox/<str:receipt_code>/accept/", case_views.inbox_accept, name="inbox-accept"),
+    path("inbox/<str:receipt_code>/decline/", case_views.inbox_decline, name="inbox-decline"),
     path("api/v1/", include((organisation_api, "org-api"))),
 ]
 

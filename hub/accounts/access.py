@@ -8,12 +8,13 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
+from django.shortcuts import render
 from oauth2_provider.models import AccessToken
 
 from hub.accounts.models import Membership, OrganisationApplication
 from hub.accounts.roles import NETWORK_ROLES, Role
 from hub.core.audit import AuditActor
-from hub.core.errors import NotFound, PermissionDenied
+from hub.core.errors import DomainError, NotFound, PermissionDenied
 from hub.organisations.models import Organisation
 
 
@@ -116,7 +117,10 @@ def organisation_member_required(view):
             raise Http404
         request.actor = actor
         kwargs.pop("org_slug", None)
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except DomainError as exc:
+            return render(request, "error.html", {"error": exc}, status=exc.status)
 
     return wrapped
 

@@ -100,7 +100,14 @@ def organisation_provision(
 def _schema_migrate(schema: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-    call_command("migrate_schemas", tenant=True, schema_name=schema, interactive=False, verbosity=0)
+    call_command(
+        "migrate_schemas",
+        tenant=True,
+        schema_name=schema,
+        interactive=False,
+        verbosity=0,
+        skip_checks=True,
+    )
     connection.set_schema_to_public()
 
 
