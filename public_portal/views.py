@@ -1,16 +1,52 @@
-"""Portal pages: thin views over hub selectors; no JavaScript needed."""
+"""Portal pages: thin views over hub services and selectors; no JavaScript needed."""
 
 from __future__ import annotations
 
 from django.shortcuts import redirect, render
 
+from hub.consent.services import ConsentChoices
+from hub.core.errors import DomainError
 from hub.core.ids import normalise_receipt_code
 from hub.intake.selectors import complaint_public_status
+from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.selectors import organisation_directory
+from public_portal.forms import ComplaintForm
 
 
 def home(request):
     return render(request, "public_portal/home.html", {"organisations": organisation_directory()})
+
+
+def complaint_new(request):
+    form = ComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        consent = ConsentChoices(
+            contact=data.pop("consent_contact"),
+            share=data.pop("consent_share"),
+            refer=data.pop("consent_refer"),
+            statistics=data.pop("consent_statistics"),
+        )
+        data.pop("website")
+        data["issue_types"] = tuple(data["issue_types"])
+        try:
+            complaint = complaint_submit(
+                data=ComplaintInput(consent=consent, language=request.LANGUAGE_CODE, **data)
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("portal:receipt", receipt_code=complaint.receipt_code)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "public_portal/complaint_form.html", {"form": form}, status=status)
+
+
+def receipt(request, receipt_code: str):
+    code = normalise_receipt_code(receipt_code)
+    public_status = complaint_public_status(receipt_code=code) if code else None
+    if public_status is None:
+        return render(request, "public_portal/status.html", {"not_found": True}, status=404)
+    return render(request, "public_portal/receipt.html", {"status": public_status})
 
 
 def status_lookup(request):
