@@ -224,8 +224,10 @@ def _seed_organisation(
             city = rng.choice(CITIES[country])
             title, story = STORIES[issue]
             narrative = story.format(n=rng.randint(2, 9), city=city, agency=fake.company())
+            female = rng.random() < 0.75
             victim = PersonInput(
-                display_name=fake.name_female() if rng.random() < 0.75 else fake.name_male(),
+                display_name=fake.name_female() if female else fake.name_male(),
+                gender="female" if female else "male",
                 phone=fake.phone_number(),
                 domicile=f"{fake.city()}, {rng.choice(spec['regions'])}",
             )
