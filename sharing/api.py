@@ -48,6 +48,12 @@ class SharedPersonOutput(serializers.Serializer):
     gender = serializers.CharField()
 
 
+class SharedEventOutput(serializers.Serializer):
+    occurred_on = serializers.DateField(allow_null=True)
+    place = serializers.CharField()
+    description = serializers.CharField()
+
+
 class SharedCaseOutput(serializers.Serializer):
     grant_id = serializers.IntegerField()
     owner_slug = serializers.CharField()
@@ -59,6 +65,7 @@ class SharedCaseOutput(serializers.Serializer):
     title = serializers.CharField()
     summary = serializers.CharField()
     people = SharedPersonOutput(many=True)
+    events = SharedEventOutput(many=True)
 
 
 class ShareListApi(OrganisationApiView):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -16,6 +17,7 @@ from hub.core.audit import audit_record
 from hub.core.errors import NotFound
 from sharing.models import Section, ShareGrant
 from tenants.cases.models import Case
+from tenants.cases.selectors import case_people
 
 
 def _live(queryset: QuerySet[ShareGrant]) -> QuerySet[ShareGrant]:
@@ -42,6 +44,13 @@ class SharedPerson:
 
 
 @dataclass(frozen=True)
+class SharedEvent:
+    occurred_on: date | None
+    place: str
+    description: str
+
+
+@dataclass(frozen=True)
 class SharedCase:
     """The read-only view a recipient gets: only the sections the share allows."""
 
@@ -55,6 +64,7 @@ class SharedCase:
     title: str = ""
     summary: str = ""
     people: tuple[SharedPerson, ...] = ()
+    events: tuple[SharedEvent, ...] = ()
 
 
 def shared_case_read(*, actor: Actor, grant_id: object) -> SharedCase:
@@ -73,14 +83,15 @@ def shared_case_read(*, actor: Actor, grant_id: object) -> SharedCase:
             raise NotFound(_("Not found."))
         people: tuple[SharedPerson, ...] = ()
         if Section.PEOPLE in grant.sections:
-            by_person: dict[int, list[str]] = {}
-            names: dict[int, tuple[str, str]] = {}
-            for link in case.roles.select_related("person").order_by("person_id", "role"):
-                by_person.setdefault(link.person_id, []).append(link.role)
-                names[link.person_id] = (link.person.display_name, link.person.gender)
             people = tuple(
-                SharedPerson(display_name=names[p][0], gender=names[p][1], roles=tuple(r))
-                for p, r in by_person.items()
+                SharedPerson(display_name=p.display_name, gender=p.gender, roles=roles)
+                for p, roles in case_people(case=case)
+            )
+        events: tuple[SharedEvent, ...] = ()
+        if Section.EVENTS in grant.sections:
+            events = tuple(
+                SharedEvent(occurred_on=e.occurred_on, place=e.place, description=e.description)
+                for e in case.events.order_by("occurred_on", "id")
             )
         summary_allowed = Section.SUMMARY in grant.sections
         shared = SharedCase(
@@ -94,6 +105,7 @@ def shared_case_read(*, actor: Actor, grant_id: object) -> SharedCase:
             title=case.title if summary_allowed else "",
             summary=case.summary if summary_allowed else "",
             people=people,
+            events=events,
         )
         audit_record(
             actor=actor.audit,

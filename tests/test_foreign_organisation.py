@@ -9,11 +9,10 @@ from __future__ import annotations
 import pytest
 
 from hub.accounts.roles import ORGANISATION_ROLES, Role
-from hub.consent.services import ConsentChoices
-from hub.intake.services import ComplaintInput, complaint_submit
 from sharing.models import ShareGrant
 from tenants.cases.models import Case
 from tenants.cases.services import PersonInput, case_register
+from tests.builders import actor, complaint, in_schema
 from tests.routes import all_routes, fill
 
 ORG_PREFIX = "org/<slug:org_slug>/"
@@ -28,51 +27,39 @@ def organisation_routes() -> list[str]:
 @pytest.fixture
 def a_objects(org_a):
     """One of each kind of object in organisation A, to aim at from B."""
-    from hub.accounts.access import Actor
-
     a = org_a.organisation
-    head = Actor(label="head", roles=frozenset({Role.DIVISION_HEAD}), organisation=a)
-    complaint = complaint_submit(
-        data=ComplaintInput(
-            reporter_type="worker",
-            reporter_name="Rina",
-            country_of_work="MY",
-            narrative="x",
-            issue_types=("unpaid_wages",),
-            organisation=a,
-            consent=ConsentChoices(contact=True, share=True, refer=True, statistics=True),
+    filed = complaint(a, share=True)
+    with in_schema(a):
+        case = case_register(
+            actor=actor(a, Role.DIVISION_HEAD),
+            title="Kasus A",
+            complainant=PersonInput(display_name="Rina"),
         )
-    )
-    a.activate()
-    case = case_register(actor=head, title="Kasus A", complainant=PersonInput(display_name="Rina"))
-    a.deactivate()
+    # A grant B must not see: A's case, granted to A itself (a grant to B would be B's to read).
     grant = ShareGrant.objects.create(
         owner=a,
         case_id=case.pk,
         case_number=case.number,
         recipient=a,
         sections=["summary"],
-        consent=complaint.consent,
+        consent=filed.consent,
         granted_by="test",
     )
     return {
         "org_slug": a.slug,
         "case_id": str(case.pk),
-        "receipt_code": complaint.receipt_code,
+        "receipt_code": filed.receipt_code,
         "grant_id": str(grant.pk),
     }
 
 
 def _state(org):
-    org.organisation.activate()
-    try:
+    with in_schema(org.organisation):
         return (
             Case.objects.count(),
             ShareGrant.objects.count(),
             list(Case.objects.values_list("stage", flat=True)),
         )
-    finally:
-        org.organisation.deactivate()
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

@@ -8,14 +8,10 @@ from django.utils import timezone
 from hub.organisations.models import Organisation
 from interchange.package import CaseEntry, CasePackage, EventEntry, PersonEntry, Provenance
 from tenants.cases.models import Case
+from tenants.cases.selectors import case_people
 
 
 def case_package(*, case: Case, organisation: Organisation) -> CasePackage:
-    roles_by_person: dict[int, list[str]] = {}
-    people = {}
-    for link in case.roles.select_related("person").order_by("person_id", "role"):
-        roles_by_person.setdefault(link.person_id, []).append(link.role)
-        people[link.person_id] = link.person
     return CasePackage(
         provenance=Provenance(
             organisation_slug=organisation.slug,
@@ -35,12 +31,12 @@ def case_package(*, case: Case, organisation: Organisation) -> CasePackage:
         ),
         people=tuple(
             PersonEntry(
-                ref=f"person-{pk}",
+                ref=f"person-{person.pk}",
                 display_name=person.display_name,
-                roles=tuple(roles_by_person[pk]),
+                roles=roles,
                 gender=person.gender,
             )
-            for pk, person in people.items()
+            for person, roles in case_people(case=case)
         ),
         events=tuple(
             EventEntry(

@@ -10,6 +10,7 @@ from hub.accounts.roles import CASE_READER_ROLES
 from hub.core.audit import audit_events_for
 from hub.core.errors import NotFound
 from tenants.cases.models import Case
+from tenants.people.models import Person
 
 
 def cases_for_actor(*, actor: Actor) -> QuerySet[Case]:
@@ -27,6 +28,16 @@ def case_for_actor(*, actor: Actor, case_id: object) -> Case:
     if case is None:
         raise NotFound(_("Not found."))
     return case
+
+
+def case_people(*, case: Case) -> list[tuple[Person, tuple[str, ...]]]:
+    """Each person of the case once, with all their roles in it."""
+    people: dict[int, Person] = {}
+    roles: dict[int, list[str]] = {}
+    for link in case.roles.select_related("person").order_by("person_id", "role"):
+        people[link.person_id] = link.person
+        roles.setdefault(link.person_id, []).append(link.role)
+    return [(person, tuple(roles[pk])) for pk, person in people.items()]
 
 
 def case_audit_trail(*, case: Case):

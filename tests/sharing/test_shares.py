@@ -4,32 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from hub.accounts.access import Actor
 from hub.accounts.roles import Role
-from hub.consent.services import ConsentChoices, consent_withdraw
+from hub.consent.services import consent_withdraw
 from hub.core.models import AuditEvent
-from hub.intake.services import ComplaintInput, complaint_submit
 from sharing.models import ShareGrant
 from tenants.cases.services import case_open_from_complaint
+from tests.builders import actor, complaint, in_schema
 
 
 def _accepted_case(organisation, *, share: bool):
-    complaint = complaint_submit(
-        data=ComplaintInput(
-            reporter_type="worker",
-            reporter_name="Dewi",
-            country_of_work="MY",
-            narrative="n",
-            issue_types=("unpaid_wages",),
-            organisation=organisation,
-            consent=ConsentChoices(contact=True, share=share, refer=False, statistics=True),
+    filed = complaint(organisation, share=share, reporter_name="Dewi")
+    with in_schema(organisation):
+        case = case_open_from_complaint(
+            actor=actor(organisation, Role.DIVISION_HEAD), receipt_code=filed.receipt_code
         )
-    )
-    head = Actor(label="kabid", roles=frozenset({Role.DIVISION_HEAD}), organisation=organisation)
-    organisation.activate()
-    case = case_open_from_complaint(actor=head, receipt_code=complaint.receipt_code)
-    organisation.deactivate()
-    return case, complaint.consent
+    return case, filed.consent
 
 
 def _grant(client, org, case, recipient, sections=("summary",)):
@@ -90,9 +79,8 @@ def test_a_third_organisation_cannot_read_a_share_meant_for_another(client, org_
     client.force_login(org_a.users[Role.CASE_LAWYER])
     url = f"/org/{org_a.organisation.slug}/api/v1/shared-with-us/{grant['id']}/"
     assert client.get(url).status_code == 404
-    org_a.organisation.activate()
-    assert not AuditEvent.objects.filter(action="case.read_by_member").exists()
-    org_a.organisation.deactivate()
+    with in_schema(org_a.organisation):
+        assert not AuditEvent.objects.filter(action="case.read_by_member").exists()
 
 
 def test_only_the_owner_revokes(client, org_a, org_b):
@@ -102,3 +90,21 @@ def test_only_the_owner_revokes(client, org_a, org_b):
     response = client.post(f"/org/{org_b.organisation.slug}/api/v1/shares/{grant['id']}/revoke/")
     assert response.status_code == 404
     assert ShareGrant.objects.get(pk=grant["id"]).revoked_at is None
+
+
+def test_events_section_shows_events_and_nothing_else(client, org_a, org_b):
+    from tenants.events.services import event_record
+
+    case, _consent = _accepted_case(org_a.organisation, share=True)
+    with in_schema(org_a.organisation):
+        event_record(
+            actor=actor(org_a.organisation, Role.CASE_LAWYER),
+            case=case,
+            description="Paspor diambil agensi",
+            place="Ipoh",
+        )
+    grant = _grant(client, org_a, case, org_b.organisation, sections=("events",)).json()
+    client.force_login(org_b.users[Role.CASE_LAWYER])
+    body = client.get(f"/org/{org_b.organisation.slug}/api/v1/shared-with-us/{grant['id']}/").json()
+    assert [e["description"] for e in body["events"]] == ["Paspor diambil agensi"]
+    assert body["people"] == [] and body["summary"] == ""

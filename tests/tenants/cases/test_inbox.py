@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 from hub.accounts.roles import Role
-from hub.consent.services import ConsentChoices
 from hub.intake.models import Complaint, ComplaintStatus
-from hub.intake.services import ComplaintInput, complaint_submit
+from tests.builders import complaint
 
 
 def _complaint(organisation):
-    return complaint_submit(
-        data=ComplaintInput(
-            reporter_type="worker",
-            reporter_name="Ani",
-            country_of_work="MY",
-            narrative="Gaji tidak dibayar",
-            issue_types=("unpaid_wages",),
-            organisation=organisation,
-            consent=ConsentChoices(contact=True, share=False, refer=False, statistics=True),
-        )
-    )
+    return complaint(organisation)
 
 
 def test_receptionist_cannot_accept_and_nothing_changes(client, org_a):

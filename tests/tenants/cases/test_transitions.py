@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from hub.accounts.access import Actor
 from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.core.models import AuditEvent
 from tenants.cases.lifecycle import TRANSITIONS, Stage
 from tenants.cases.models import Case
 from tenants.cases.services import TransitionNotAllowed, case_register, case_transition
+from tests.builders import actor, in_schema
 
 
 @pytest.fixture
 def in_a(org_a):
-    org_a.organisation.activate()
-    yield org_a.organisation
-    org_a.organisation.deactivate()
-
-
-def _actor(organisation, role):
-    return Actor(label=role, roles=frozenset({role}), organisation=organisation)
+    with in_schema(org_a.organisation) as organisation:
+        yield organisation
 
 
 def _case_at(organisation, stage):
-    case = case_register(actor=_actor(organisation, Role.RECEPTIONIST), title="Uji")
+    case = case_register(actor=actor(organisation, Role.RECEPTIONIST), title="Uji")
     Case.objects.filter(pk=case.pk).update(stage=stage)
     return Case.objects.get(pk=case.pk)
 
@@ -39,13 +34,13 @@ def test_every_stage_pair_and_role_follows_the_table(in_a, from_stage, to_stage,
     allowed = rule is not None and role in rule.roles
     if allowed:
         moved = case_transition(
-            actor=_actor(in_a, role), case_id=case.pk, to=to_stage, reason="alasan"
+            actor=actor(in_a, role), case_id=case.pk, to=to_stage, reason="alasan"
         )
         assert moved.stage == to_stage
         assert AuditEvent.objects.count() == audit_before + 1
     else:
         with pytest.raises(TransitionNotAllowed):
-            case_transition(actor=_actor(in_a, role), case_id=case.pk, to=to_stage, reason="x")
+            case_transition(actor=actor(in_a, role), case_id=case.pk, to=to_stage, reason="x")
         assert Case.objects.get(pk=case.pk).stage == from_stage
         assert AuditEvent.objects.count() == audit_before
 
@@ -54,7 +49,7 @@ def test_termination_without_reason_is_refused_and_changes_nothing(in_a):
     case = _case_at(in_a, Stage.ACCOMPANIMENT)
     with pytest.raises(TransitionNotAllowed) as refused:
         case_transition(
-            actor=_actor(in_a, Role.DIVISION_HEAD),
+            actor=actor(in_a, Role.DIVISION_HEAD),
             case_id=case.pk,
             to=Stage.TERMINATION,
             reason="  ",
@@ -64,8 +59,8 @@ def test_termination_without_reason_is_refused_and_changes_nothing(in_a):
 
 
 def test_case_numbers_are_sequential_per_organisation(in_a):
-    first = case_register(actor=_actor(in_a, Role.RECEPTIONIST), title="Satu")
-    second = case_register(actor=_actor(in_a, Role.RECEPTIONIST), title="Dua")
+    first = case_register(actor=actor(in_a, Role.RECEPTIONIST), title="Satu")
+    second = case_register(actor=actor(in_a, Role.RECEPTIONIST), title="Dua")
     prefix, year, seq = first.number.split("/")
     assert prefix == in_a.slug.upper()
     assert second.number == f"{prefix}/{year}/{int(seq) + 1:04d}"
@@ -141,9 +136,8 @@ def test_own_api_client_lists_cases_with_a_client_credentials_token(client, org_
 def test_staff_pages_render_for_a_member(client, org_a):
     a = org_a.organisation
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    a.activate()
-    case = case_register(actor=_actor(a, Role.DIVISION_HEAD), title="Halaman kasus")
-    a.deactivate()
+    with in_schema(a):
+        case = case_register(actor=actor(a, Role.DIVISION_HEAD), title="Halaman kasus")
     assert client.get(f"/org/{a.slug}/").status_code == 200
     page = client.get(f"/org/{a.slug}/cases/{case.pk}/")
     assert page.status_code == 200 and "Halaman kasus" in page.content.decode()

@@ -3,33 +3,23 @@
 from __future__ import annotations
 
 from hub.accounts.roles import Role
-from hub.consent.services import ConsentChoices
 from hub.intake.models import ComplaintStatus
-from hub.intake.services import ComplaintInput, complaint_submit
 from tenants.cases.models import Case
+from tests.builders import complaint, in_schema
 
 
 def _complaint(organisation):
-    return complaint_submit(
-        data=ComplaintInput(
-            reporter_type="worker",
-            reporter_name="Yuni",
-            country_of_work="MY",
-            work_city="Penang",
-            narrative="Paspor ditahan",
-            issue_types=("documents_withheld",),
-            organisation=organisation,
-            consent=ConsentChoices(contact=True, share=False, refer=False, statistics=True),
-        )
+    return complaint(
+        organisation,
+        work_city="Penang",
+        narrative="Paspor ditahan",
+        issue_types=("documents_withheld",),
     )
 
 
 def _cases(organisation) -> int:
-    organisation.activate()
-    try:
+    with in_schema(organisation):
         return Case.objects.count()
-    finally:
-        organisation.deactivate()
 
 
 def test_division_head_accepts_from_the_inbox_page(client, org_a):

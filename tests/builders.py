@@ -1,0 +1,43 @@
+"""Small builders for tests: an actor, a complaint, a case, work inside a schema."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from hub.accounts.access import Actor
+from hub.consent.services import ConsentChoices
+from hub.intake.models import Complaint
+from hub.intake.services import ComplaintInput, complaint_submit
+from hub.organisations.models import Organisation
+
+
+def actor(organisation: Organisation, role: str) -> Actor:
+    return Actor(label=f"{role}@test", roles=frozenset({role}), organisation=organisation)
+
+
+def complaint(organisation: Organisation | None, *, share: bool = False, **fields) -> Complaint:
+    """A complaint filed on the portal for `organisation` (None: let the network choose)."""
+    values = {
+        "reporter_type": "worker",
+        "reporter_name": "Rina",
+        "country_of_work": "MY",
+        "narrative": "Gaji tidak dibayar",
+        "issue_types": ("unpaid_wages",),
+        **fields,
+    }
+    return complaint_submit(
+        data=ComplaintInput(
+            organisation=organisation,
+            consent=ConsentChoices(contact=True, share=share, refer=False, statistics=True),
+            **values,
+        )
+    )
+
+
+@contextmanager
+def in_schema(organisation: Organisation):
+    organisation.activate()
+    try:
+        yield organisation
+    finally:
+        organisation.deactivate()
