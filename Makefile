@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
 
 .PHONY: demo test lint bench install translations clean-data
@@ -17,7 +19,7 @@ translations: $(STAMP)
 	$(PY) -m hub.i18n_compile
 
 demo: install
-	$(PY) manage.py rundemo --host 127.0.0.1 --port 8000
+	$(PY) manage.py rundemo --host $(HOST) --port $(PORT)
 
 test: install
 	@$(PY) -m pytest; code=$$?; \

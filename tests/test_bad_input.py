@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 from hub.accounts.roles import Role
+from hub.core.models import AuditEvent
+from hub.intake.models import Complaint
+from sharing.models import ShareGrant
+from tenants.cases.models import Case
+from tests.builders import in_schema
 from tests.routes import all_routes, fill
 
 BODIES = [
@@ -27,12 +32,40 @@ def test_no_post_endpoint_answers_5xx_to_bad_bodies(client, org_a, body, content
         "receipt_code": "RP-2222-2222",
         "grant_id": "999999",
     }
+    before = _written(org_a)
     for route in (r for r in all_routes() if "api/v1/" in r):
         url = fill(route, samples)
         response = client.post(url, body, content_type=content_type)
         assert 400 <= response.status_code < 500, (url, response.status_code)
         if response["Content-Type"].startswith("application/json"):
             assert "error" in response.json(), url
+    assert _written(org_a) == before
+
+
+def _written(org):
+    with in_schema(org.organisation):
+        return (
+            Complaint.objects.count(),
+            ShareGrant.objects.count(),
+            Case.objects.count(),
+            AuditEvent.objects.count(),
+        )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"grant_type": "client_credentials"},
+        {"grant_type": "client_credentials", "client_id": "nobody", "client_secret": "x"},
+        {"grant_type": "password", "username": "a", "password": "b"},
+        {"grant_type": "no_such_grant"},
+    ],
+)
+def test_token_endpoint_refuses_bad_requests_with_4xx(client, world, db, data):
+    response = client.post("/o/token/", data)
+    assert 400 <= response.status_code < 500
+    assert "error" in response.json()
 
 
 def test_oversized_body_is_refused_on_organisation_api(client, org_a):

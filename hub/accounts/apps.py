@@ -10,6 +10,9 @@ class AccountsConfig(AppConfig):
     label = "accounts"
     verbose_name = "Accounts"
 
+    def ready(self):
+        from hub.accounts import schema  # noqa: F401 - registers the OpenAPI extension
+
 
 class HubAdminConfig(admin_apps.AdminConfig):
     default = False
