@@ -101,6 +101,9 @@ class Command(BaseCommand):
                     "-",
                     "--graceful-timeout",
                     "5",
+                    # one control socket per checkout, so two demos never share one
+                    "--control-socket",
+                    str(Path(settings.BASE_DIR) / ".data" / "gunicorn.ctl"),
                 ]
             )
         ]
