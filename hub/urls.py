@@ -10,6 +10,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from hub.core.views import healthz
 from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
+from hub.network import views as network_views
 from hub.network.api import NetworkStatsApi
 from hub.organisations.api import OrganisationDirectoryApi
 from sharing import api as sharing_api
@@ -84,6 +85,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/public/", include(intake_api)),
     path("api/v1/network/stats/", NetworkStatsApi.as_view(), name="network-stats"),
+    path("network/", network_views.network_home, name="network-home"),
     path("org/<slug:org_slug>/", include((organisation_space, "org"))),
 ]
 

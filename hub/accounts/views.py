@@ -14,8 +14,9 @@ def home(request):
         .order_by("organisation__name", "role")
     )
     organisations = {m.organisation for m in memberships if m.organisation}
-    if len(organisations) == 1 and len(memberships) == len(
-        [m for m in memberships if m.organisation]
-    ):
+    network_roles = [m for m in memberships if m.organisation is None]
+    if len(organisations) == 1 and not network_roles:
         return redirect("org:home", org_slug=next(iter(organisations)).slug)
+    if network_roles and not organisations:
+        return redirect("network-home")
     return render(request, "accounts/home.html", {"memberships": memberships})

@@ -4,26 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-
 from hub.accounts.roles import Role
+from hub.vocab.stages import Stage, Status
 
-
-class Stage(models.TextChoices):
-    REGISTRATION = "registration", _("Registration")
-    CONSULTATION = "consultation", _("Consultation")
-    CASE_MEETING = "case_meeting", _("Case meeting")
-    ACCOMPANIMENT = "accompaniment", _("Accompaniment")
-    TERMINATION = "termination", _("Termination")
-
-
-class Status(models.TextChoices):
-    OPEN = "open", _("Open")
-    NOT_ACCOMPANIED = "not_accompanied", _("Not accompanied")
-    ACCOMPANIED = "accompanied", _("Accompanied")
-    REFERRED = "referred", _("Referred")
-    TRANSFERRED = "transferred", _("Transferred")
+__all__ = ["TRANSITIONS", "Rule", "Stage", "Status", "next_stages", "rule_for"]
 
 
 @dataclass(frozen=True)

@@ -26,3 +26,31 @@ def test_coordinator_gets_aggregates(client, coordinator):
         "cases_by_organisation",
         "complaints_by_status",
     }
+
+
+def test_coordinator_page_shows_charts_and_no_person(
+    client, org_a, coordinator, django_capture_on_commit_callbacks
+):
+    from tests.builders import complaint
+
+    filed = complaint(org_a.organisation, reporter_name="Nama Rahasia")
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/org/{org_a.organisation.slug}/api/v1/inbox/{filed.receipt_code}/accept/")
+    client.force_login(coordinator)
+    page = client.get("/network/")
+    html = page.content.decode()
+    assert page.status_code == 200 and "<svg" in html and "<script" not in html
+    assert "Nama Rahasia" not in html and filed.receipt_code not in html
+
+
+def test_coordinator_lands_on_the_network_page_after_login(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get("/accounts/home/")["Location"] == "/network/"
+
+
+def test_organisation_member_cannot_open_the_network_page(client, org_a):
+    client.force_login(org_a.users[Role.OFFICE_ADMIN])
+    assert client.get("/network/").status_code == 404
+    client.logout()
+    assert client.get("/network/").status_code == 302

@@ -1,0 +1,26 @@
+"""The coordinators' page: network figures as tables with server-drawn bar charts."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from hub.accounts.access import network_actor
+from hub.network.charts import bar_chart
+from hub.network.selectors import network_stats
+
+
+def network_home(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if network_actor(user=request.user) is None:
+        raise Http404
+    stats = network_stats()
+    charts = [
+        (_("Cases by stage"), bar_chart(stats["cases_by_stage"], labels="stage")),
+        (_("Cases by status"), bar_chart(stats["cases_by_status"], labels="status")),
+        (_("Cases by organisation"), bar_chart(stats["cases_by_organisation"])),
+    ]
+    return render(request, "network/home.html", {"stats": stats, "charts": charts})
