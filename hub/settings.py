@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "hub.core.middleware.BodySizeLimitMiddleware",
     "hub.organisations.middleware.OrganisationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    "hub.core.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

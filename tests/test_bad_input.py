@@ -89,3 +89,9 @@ def test_healthz_is_503_when_the_database_is_down(client, world, db):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
+
+
+def test_post_without_trailing_slash_gets_a_404_that_says_why(client, world, db):
+    response = client.post("/api/v1/public/complaints", "{}", content_type="application/json")
+    assert response.status_code == 404
+    assert "/api/v1/public/complaints/" in response.json()["error"]["message"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.middleware import common as django_common
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -62,3 +63,13 @@ class LanguageMiddleware:
         if chosen in self.supported:
             response.set_cookie(settings.LANGUAGE_COOKIE_NAME, chosen, samesite="Lax")
         return response
+
+
+class CommonMiddleware(django_common.CommonMiddleware):
+    """Django's, except that a POST to an API path without its slash is not redirected
+    (a redirect turns it into a GET and loses the body); it gets a 404 that says why."""
+
+    def should_redirect_with_slash(self, request):
+        if request.method not in ("GET", "HEAD") and "/api/" in request.path_info:
+            return False
+        return super().should_redirect_with_slash(request)

@@ -30,6 +30,9 @@ def healthz(request):
 
 def not_found(request, exception=None):
     if _wants_json(request):
+        if not request.path.endswith("/") and "." not in request.path.rsplit("/", 1)[-1]:
+            message = _("Not found. API paths end with a slash: %(path)s/") % {"path": request.path}
+            return error_response("not_found", message, 404)
         return error_response("not_found", _("Not found."), 404)
     return render(request, "404.html", status=404)
 

@@ -8,17 +8,19 @@ from django.conf import settings
 
 from hub.organisations.models import Organisation
 
-_cache: dict[str, tuple[float, Organisation | None]] = {}
+_cache: dict[str, tuple[float, Organisation]] = {}
 
 
 def organisation_by_slug(slug: str) -> Organisation | None:
-    """The member organisation with this slug, or None; cached in-process for a few seconds."""
+    """The member organisation with this slug, or None; found ones are cached in-process for a
+    few seconds (misses are not, so a new organisation is reachable at once everywhere)."""
     now = time.monotonic()
     hit = _cache.get(slug)
     if hit and hit[0] > now:
         return hit[1]
     organisation = Organisation.objects.members().filter(slug=slug).first()
-    _cache[slug] = (now + settings.ORGANISATION_CACHE_SECONDS, organisation)
+    if organisation is not None:
+        _cache[slug] = (now + settings.ORGANISATION_CACHE_SECONDS, organisation)
     return organisation
 
 
