@@ -9,7 +9,7 @@ from hub.core.models import AuditEvent
 from tenants.cases.lifecycle import TRANSITIONS, Stage
 from tenants.cases.models import Case
 from tenants.cases.services import TransitionNotAllowed, case_register, case_transition
-from tests.builders import actor, in_schema
+from tests.builders import actor, in_schema, registered_case
 
 
 @pytest.fixture
@@ -69,27 +69,23 @@ def test_case_numbers_are_sequential_per_organisation(in_a):
 def test_api_refusal_is_409_with_message_and_nothing_changes(client, org_a):
     a = org_a.organisation
     client.force_login(org_a.users[Role.RECEPTIONIST])
-    case = client.post(
-        f"/org/{a.slug}/api/v1/cases/", {"title": "Uji API"}, content_type="application/json"
-    ).json()
+    case_id = registered_case(a, "Uji API").pk
     response = client.post(
-        f"/org/{a.slug}/api/v1/cases/{case['id']}/transitions/",
+        f"/org/{a.slug}/api/v1/cases/{case_id}/transitions/",
         {"to": "accompaniment"},
         content_type="application/json",
     )
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "transition_not_allowed"
-    assert client.get(f"/org/{a.slug}/api/v1/cases/{case['id']}/").json()["stage"] == "registration"
+    assert client.get(f"/org/{a.slug}/api/v1/cases/{case_id}/").json()["stage"] == "registration"
 
 
 def test_api_unknown_stage_is_400(client, org_a):
     a = org_a.organisation
     client.force_login(org_a.users[Role.RECEPTIONIST])
-    case = client.post(
-        f"/org/{a.slug}/api/v1/cases/", {"title": "Uji"}, content_type="application/json"
-    ).json()
+    case_id = registered_case(a, "Uji").pk
     response = client.post(
-        f"/org/{a.slug}/api/v1/cases/{case['id']}/transitions/",
+        f"/org/{a.slug}/api/v1/cases/{case_id}/transitions/",
         {"to": "heaven"},
         content_type="application/json",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hub.accounts.roles import Role
 from hub.intake.models import ComplaintStatus
 from tenants.cases.models import Case
-from tests.builders import complaint, in_schema
+from tests.builders import complaint, in_schema, registered_case
 
 
 def _complaint(organisation):
@@ -61,28 +61,24 @@ def test_decline_without_reason_keeps_the_complaint(client, org_a):
 def test_case_page_moves_the_case_and_shows_refusals(client, org_a):
     a = org_a.organisation
     client.force_login(org_a.users[Role.RECEPTIONIST])
-    case = client.post(
-        f"/org/{a.slug}/api/v1/cases/", {"title": "Kasus halaman"}, content_type="application/json"
-    ).json()
+    case_id = registered_case(a, "Kasus halaman").pk
     page = client.post(
-        f"/org/{a.slug}/cases/{case['id']}/move/", {"to": "consultation"}, follow=True
+        f"/org/{a.slug}/cases/{case_id}/move/", {"to": "consultation"}, follow=True
     ).content.decode()
     assert "Konsultasi" in page
     refused = client.post(
-        f"/org/{a.slug}/cases/{case['id']}/move/", {"to": "termination"}, follow=True
+        f"/org/{a.slug}/cases/{case_id}/move/", {"to": "termination"}, follow=True
     ).content.decode()
     assert "tidak berwenang" in refused or "tidak dapat" in refused
-    moved = client.get(f"/org/{a.slug}/api/v1/cases/{case['id']}/").json()
+    moved = client.get(f"/org/{a.slug}/api/v1/cases/{case_id}/").json()
     assert moved["stage"] == "consultation"
 
 
 def test_analyst_gets_a_clear_refusal_on_a_case_page(client, org_a):
     a = org_a.organisation
     client.force_login(org_a.users[Role.RECEPTIONIST])
-    case = client.post(
-        f"/org/{a.slug}/api/v1/cases/", {"title": "Rahasia"}, content_type="application/json"
-    ).json()
+    case_id = registered_case(a, "Rahasia").pk
     client.force_login(org_a.users[Role.ANALYST])
-    response = client.get(f"/org/{a.slug}/cases/{case['id']}/")
+    response = client.get(f"/org/{a.slug}/cases/{case_id}/")
     assert response.status_code == 403
     assert "Rahasia" not in response.content.decode()
