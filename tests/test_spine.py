@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
 import pytest
 from lxml import etree
+from pypdf import PdfReader
 
 from hub.accounts.roles import Role
 from hub.core.models import AuditEvent
@@ -110,6 +113,8 @@ def test_spine_from_complaint_to_network_stats(
     assert [p.findtext("{*}displayName") for p in root.iter("{*}person")] == ["Siti Aminah"]
     dossier = client.get(f"{api_a}/cases/{case['id']}/dossier.pdf")
     assert dossier.status_code == 200 and dossier.content.startswith(b"%PDF")
+    pages = PdfReader(BytesIO(dossier.content)).pages
+    assert len(pages) >= 1 and case["number"] in pages[0].extract_text()
 
     # 7. The network view counts the case (rollup refreshed by the Celery task on commit).
     client.force_login(coordinator)
