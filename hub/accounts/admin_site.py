@@ -7,14 +7,6 @@ class HubAdminSite(admin.AdminSite):
     site_header = "Coalition Hub"
 
     def has_permission(self, request) -> bool:
-        from hub.accounts.models import Membership
-        from hub.accounts.roles import Role
+        from hub.accounts.backends import is_network_admin
 
-        user = request.user
-        return bool(
-            user.is_active
-            and user.is_staff
-            and Membership.objects.filter(
-                user=user, organisation__isnull=True, role=Role.NETWORK_ADMIN
-            ).exists()
-        )
+        return is_network_admin(request.user)

@@ -69,10 +69,15 @@ def organisation_provision(
     *, slug: str, name: str, kind: str, method: str | None = None, **directory
 ) -> Organisation:
     """Create the organisation row and its schema in one go; nothing is left behind on failure."""
+    organisation = Organisation(slug=slug, name=name, kind=kind, **directory)
+    return organisation_save_new(organisation=organisation, method=method)
+
+
+def organisation_save_new(*, organisation: Organisation, method: str | None = None) -> Organisation:
+    """Save a new (unsaved) organisation together with its schema (the admin's add form too)."""
     method = method or settings.ORGANISATION_PROVISIONING
-    organisation = Organisation(
-        slug=slug, name=name, kind=kind, schema_name=schema_name_for(slug), **directory
-    )
+    slug = organisation.slug
+    organisation.schema_name = schema_name_for(slug)
     organisation.full_clean()
     if method == "clone":
         template_ensure()

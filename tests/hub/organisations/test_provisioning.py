@@ -78,3 +78,62 @@ def test_invalid_organisation_leaves_nothing_behind(world, db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'org_bad%%'")
         assert cursor.fetchone()[0] == 0
+
+
+def test_network_admin_adding_an_organisation_in_the_admin_provisions_its_schema(client, world, db):
+    from hub.accounts.models import Membership, User
+    from hub.accounts.roles import Role
+    from tenants.cases.models import Case
+    from tests.builders import in_schema
+
+    admin = User.objects.create_user("na@network.test", "pw-123456789", is_staff=True)
+    Membership.objects.create(user=admin, role=Role.NETWORK_ADMIN)
+    client.force_login(admin)
+    response = client.post(
+        "/admin/organisations/organisation/add/",
+        {
+            "name": "Women's Crisis Centre Test",
+            "slug": "wcc-test",
+            "kind": "crisis_centre",
+            "regions": "NTT",
+            "countries": "MY",
+            "issue_types": "violence",
+            "languages": "id",
+            "contact_email": "",
+            "contact_phone": "",
+            "address": "",
+            "accepts_complaints": "on",
+            "monthly_capacity": "10",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    organisation = Organisation.objects.get(slug="wcc-test")
+    assert organisation.schema_name == "org_wcc_test"
+    with in_schema(organisation):
+        assert Case.objects.count() == 0  # the schema exists and is migrated
+
+
+def test_create_organisation_command(world, db):
+    from django.core.management import call_command
+
+    call_command(
+        "create_organisation",
+        "serikat-uji",
+        "Serikat Uji",
+        "--kind",
+        "union",
+        "--countries",
+        "tw,hk",
+        "--regions",
+        "Jawa Timur",
+    )
+    organisation = Organisation.objects.get(slug="serikat-uji")
+    assert organisation.countries == ["TW", "HK"]
+
+
+def test_create_organisation_command_explains_bad_input(world, db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="slug"):
+        call_command("create_organisation", "bad slug!", "X")
+    assert not Organisation.objects.filter(name="X").exists()
