@@ -7,6 +7,7 @@ This module is the composition root: it is the only place in `hub` that wires in
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from oauth2_provider import urls as oauth2_urls
 
 from hub.core.views import healthz
 from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
@@ -80,7 +81,8 @@ urlpatterns = [
     path("accounts/", include("hub.accounts.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("o/", include("oauth2_provider.urls", namespace="oauth2_provider")),
+    # OAuth2 protocol endpoints only; applications are registered per organisation, not here.
+    path("o/", include((oauth2_urls.base_urlpatterns, "oauth2_provider"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/public/", include(intake_api)),

@@ -28,6 +28,7 @@ def _live(queryset: QuerySet[ShareGrant]) -> QuerySet[ShareGrant]:
 
 
 def shares_granted_by(*, actor: Actor) -> QuerySet[ShareGrant]:
+    actor.require(CASE_READER_ROLES, _("Your role sees aggregate figures only, not case records."))
     return ShareGrant.objects.filter(owner=actor.organisation).select_related("recipient")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext as _
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
+from oauth2_provider.models import AccessToken
 from rest_framework import exceptions
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from hub.accounts.access import network_actor, request_actor
 
@@ -27,7 +29,11 @@ def _is_authenticated(request) -> bool:
 
 
 class IsOrganisationMember(BasePermission):
-    """Members (or the organisation's own API clients) pass; anyone else gets 404."""
+    """Members (or the organisation's own API clients) pass; anyone else gets 404.
+
+    A bearer token also needs the scope for the kind of request: `read` for safe
+    methods, `write` for the rest.
+    """
 
     def has_permission(self, request, view) -> bool:
         actor = request_actor(request)
@@ -35,6 +41,12 @@ class IsOrganisationMember(BasePermission):
             if not _is_authenticated(request):
                 raise exceptions.NotAuthenticated()
             raise exceptions.NotFound()
+        if isinstance(request.auth, AccessToken):
+            scope = "read" if request.method in SAFE_METHODS else "write"
+            if not request.auth.allow_scopes([scope]):
+                raise exceptions.PermissionDenied(
+                    _("This token lacks the %(scope)s scope.") % {"scope": scope}
+                )
         request.actor = actor
         return True
 

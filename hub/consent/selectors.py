@@ -6,6 +6,13 @@ from hub.consent.models import ConsentRecord
 from hub.organisations.models import Organisation
 
 
+def cases_counted_in_statistics(*, organisation: Organisation):
+    """Ids of this organisation's cases whose client allows anonymised statistics (a subquery)."""
+    return ConsentRecord.objects.filter(
+        organisation=organisation, case_id__isnull=False, statistics=True, withdrawn_at__isnull=True
+    ).values("case_id")
+
+
 def consent_for_case(*, organisation: Organisation, case_id: int) -> ConsentRecord | None:
     return (
         ConsentRecord.objects.filter(organisation=organisation, case_id=case_id)

@@ -1,13 +1,32 @@
-"""Strict input fields: a number where text belongs is a mistake, not something to coerce."""
+"""Strict input text: a number where text belongs is a mistake, and control characters
+(which no XML package or PDF can carry) are refused at the door, not at export time."""
 
 from __future__ import annotations
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+
+# Everything XML 1.0 cannot hold: C0 controls except tab, newline and carriage return,
+# surrogates, and U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def validate_plain_text(value: str) -> None:
+    if isinstance(value, str) and _NOT_XML.search(value):
+        raise ValidationError(
+            _("Contains invisible control characters; please retype the text."), code="control"
+        )
 
 
 class Text(serializers.CharField):
     default_error_messages = {"not_text": _("Must be text, not a number, list or object.")}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(validate_plain_text)
 
     def to_internal_value(self, data):
         if not isinstance(data, str):

@@ -259,6 +259,12 @@ def _seed_organisation(
                 )
             else:
                 case = case_register(
+                    consent=ConsentChoices(
+                        contact=True,
+                        share=rng.random() < 0.6,
+                        refer=rng.random() < 0.3,
+                        statistics=rng.random() < 0.95,
+                    ),
                     actor=actor_for(Role.RECEPTIONIST),
                     title=f"{title}, {city}",
                     summary=narrative,

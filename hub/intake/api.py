@@ -10,6 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from hub.consent.serializers import ConsentInput
 from hub.consent.services import ConsentChoices
 from hub.core.errors import NotFound
 from hub.core.fields import Text
@@ -18,13 +19,6 @@ from hub.intake.models import ReporterType
 from hub.intake.selectors import complaint_public_status
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.selectors import organisation_directory
-
-
-class ConsentInput(serializers.Serializer):
-    contact = serializers.BooleanField(required=True)
-    share = serializers.BooleanField(required=True)
-    refer = serializers.BooleanField(required=True)
-    statistics = serializers.BooleanField(required=True)
 
 
 class ComplaintCreateInput(serializers.Serializer):

@@ -11,7 +11,7 @@ from hub.accounts.access import Actor
 from hub.accounts.roles import Role
 from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
 from hub.core.errors import Conflict, DomainError, NotFound
-from hub.core.ids import new_receipt_code
+from hub.core.ids import new_receipt_code, normalise_receipt_code
 from hub.intake.models import Complaint, ComplaintDecision, ComplaintStatus
 from hub.intake.routing import route_complaint
 from hub.organisations.models import Organisation
@@ -98,6 +98,9 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
 
 def complaint_lock_in_inbox(*, organisation: Organisation, receipt_code: str) -> Complaint:
     """The complaint, locked, if it waits in this organisation's inbox; else 404."""
+    receipt_code = normalise_receipt_code(receipt_code)
+    if receipt_code is None:
+        raise NotFound(_("Not found."))
     complaint = (
         Complaint.objects.select_for_update()
         .filter(

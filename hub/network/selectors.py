@@ -23,6 +23,11 @@ def network_stats() -> dict:
         "cases_by_organisation": by("organisation__slug"),
         "complaints_by_status": {
             row["status"]: row["n"]
-            for row in Complaint.objects.values("status").annotate(n=Count("id")).order_by("status")
+            for row in Complaint.objects.filter(
+                consent__statistics=True, consent__withdrawn_at=None
+            )
+            .values("status")
+            .annotate(n=Count("id"))
+            .order_by("status")
         },
     }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.http import Http404
 
 from hub.organisations.selectors import organisation_by_slug
 
@@ -13,7 +12,12 @@ ORG_PATH = re.compile(r"^/org/(?P<slug>[-a-zA-Z0-9_]+)/")
 
 
 class OrganisationMiddleware:
-    """One static URLconf; the path prefix picks the schema (no per-request URL cache reset)."""
+    """One static URLconf; the path prefix picks the schema (no per-request URL cache reset).
+
+    An unknown slug leaves `request.organisation` None and the schema public; every
+    organisation view then answers exactly as to a non-member (login, 401 or 404), so a
+    response never tells whether an organisation exists.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -21,10 +25,8 @@ class OrganisationMiddleware:
     def __call__(self, request):
         request.organisation = None
         match = ORG_PATH.match(request.path_info)
-        if match:
-            organisation = organisation_by_slug(match["slug"])
-            if organisation is None:
-                raise Http404("No such organisation.")
+        organisation = organisation_by_slug(match["slug"]) if match else None
+        if organisation is not None:
             request.organisation = organisation
             connection.set_tenant(organisation)
         else:

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from hub.accounts.api import OrganisationApiView
+from hub.consent.serializers import ConsentInput
+from hub.consent.services import ConsentChoices
+from hub.core.errors import Conflict
 from hub.core.fields import Text
 from interchange.pdf import dossier_pdf
-from interchange.xml import package_to_xml
+from interchange.xml import PackageError, package_to_xml
 from tenants.cases.lifecycle import Stage
 from tenants.cases.packaging import case_package
 from tenants.cases.selectors import case_audit_trail, case_for_actor, cases_for_actor
@@ -35,7 +39,7 @@ class PersonCreateInput(serializers.Serializer):
     display_name = Text(max_length=200)
     gender = serializers.ChoiceField(choices=["female", "male", "other", ""], required=False)
     phone = Text(max_length=40, required=False, allow_blank=True)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
     domicile = Text(max_length=200, required=False, allow_blank=True)
 
 
@@ -46,6 +50,7 @@ class CaseCreateInput(serializers.Serializer):
         child=serializers.SlugField(max_length=50), required=False, max_length=20
     )
     complainant = PersonCreateInput(required=False)
+    consent = ConsentInput(required=False, help_text="What the client consented to, if recorded.")
 
 
 class TransitionInput(serializers.Serializer):
@@ -73,12 +78,14 @@ class CaseListApi(OrganisationApiView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         complainant = data.get("complainant")
+        consent = data.get("consent")
         case = case_register(
             actor=self.actor,
             title=data["title"],
             summary=data.get("summary", ""),
             case_types=data.get("case_types", []),
             complainant=PersonInput(**complainant) if complainant else None,
+            consent=ConsentChoices(**consent) if consent else None,
         )
         return Response(CaseOutput(case).data, status=status.HTTP_201_CREATED)
 
@@ -111,7 +118,13 @@ class CasePackageApi(OrganisationApiView):
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
         package = case_package(case=case, organisation=request.organisation)
-        response = HttpResponse(package_to_xml(package), content_type="application/xml")
+        try:
+            document = package_to_xml(package)
+        except PackageError as exc:
+            raise Conflict(
+                _("This case cannot be exported yet: %(problem)s") % {"problem": exc}
+            ) from None
+        response = HttpResponse(document, content_type="application/xml")
         response["Content-Disposition"] = f'attachment; filename="{_filename(case)}.xml"'
         return response
 

@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 
 from hub.accounts.access import Actor
 from hub.accounts.roles import Role
+from hub.consent.models import ConsentSource
+from hub.consent.selectors import cases_counted_in_statistics
+from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
 from hub.core.audit import audit_record
 from hub.core.errors import DomainError, NotFound
 from hub.intake.services import complaint_lock_in_inbox, complaint_mark_accepted
@@ -92,7 +95,9 @@ def case_register(
     summary: str = "",
     case_types: list[str] | None = None,
     complainant: PersonInput | None = None,
+    consent: ConsentChoices | None = None,
 ) -> Case:
+    """Register a case at the office; `consent` records what the client signed, if anything."""
     actor.require(
         REGISTRARS, _("Only reception, the office admin or the division head register cases.")
     )
@@ -100,13 +105,19 @@ def case_register(
         raise DomainError(
             _("A title is required."), fields={"title": [_("This field is required.")]}
         )
-    return _case_create(
+    case = _case_create(
         actor=actor,
         title=title.strip(),
         summary=summary,
         case_types=case_types or [],
         complainant=complainant,
     )
+    if consent is not None:
+        record = consent_record_create(
+            given_by="worker", choices=consent, source=ConsentSource.SIGNED_FORM
+        )
+        consent_attach_case(consent=record, organisation=actor.organisation, case_id=case.pk)
+    return case
 
 
 @transaction.atomic
@@ -196,8 +207,13 @@ def case_rollup_schedule() -> None:
 
 
 def case_rollup_refresh(*, organisation: Organisation) -> None:
-    """Count this schema's cases by stage and status into the public rollup (idempotent)."""
-    rows = Case.objects.values("stage", "status").annotate(n=Count("id")).order_by()
+    """Count this schema's cases by stage and status into the public rollup (idempotent).
+
+    Only cases whose client consented to anonymised statistics are counted."""
+    counted = cases_counted_in_statistics(organisation=organisation)
+    rows = (
+        Case.objects.filter(pk__in=counted).values("stage", "status").annotate(n=Count("id"))
+    ).order_by()
     rollup_replace_for_organisation(
         organisation=organisation,
         cells=[RollupCell(stage=r["stage"], status=r["status"], cases=r["n"]) for r in rows],

@@ -24,4 +24,5 @@ def test_seed_demo_creates_organisations_staff_cases_and_clients(world, db):
             assert Case.objects.exclude(stage="registration").exists()
         finally:
             organisation.deactivate()
-        assert sum(r.cases for r in CaseRollup.objects.filter(organisation=organisation)) == count
+        counted = sum(r.cases for r in CaseRollup.objects.filter(organisation=organisation))
+        assert 0 < counted <= count  # only cases whose client allows statistics
