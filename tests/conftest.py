@@ -7,6 +7,7 @@ rolled back, across schemas alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -32,6 +33,8 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # WhiteNoise warns on every request cycle when STATIC_ROOT (made by collectstatic) is absent.
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     # Tasks run eagerly in tests; one test starts a real worker on purpose.
     settings.CELERY_TASK_ALWAYS_EAGER = True
     app.conf.task_always_eager = True
