@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oauth2_provider.models import Application
 
-from hub.accounts.roles import NETWORK_ROLES, Role
+from hub.accounts.roles import NETWORK_ROLE_CODES, NETWORK_ROLES, Role
 from hub.organisations.models import Organisation
 
 
@@ -63,9 +63,8 @@ class Membership(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    models.Q(organisation__isnull=True, role__in=[r.value for r in NETWORK_ROLES])
-                    | models.Q(organisation__isnull=False)
-                    & ~models.Q(role__in=[r.value for r in NETWORK_ROLES])
+                    models.Q(organisation__isnull=True, role__in=NETWORK_ROLE_CODES)
+                    | models.Q(organisation__isnull=False) & ~models.Q(role__in=NETWORK_ROLE_CODES)
                 ),
                 name="membership_network_roles_have_no_organisation",
             ),

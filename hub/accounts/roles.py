@@ -21,6 +21,8 @@ class Role(models.TextChoices):
 
 
 NETWORK_ROLES = frozenset({Role.COORDINATOR, Role.NETWORK_ADMIN, Role.NETWORK_ANALYST})
+# Sorted, so that migrations written from it are the same in every process.
+NETWORK_ROLE_CODES = sorted(role.value for role in NETWORK_ROLES)
 ORGANISATION_ROLES = frozenset(set(Role) - NETWORK_ROLES - {Role.SYSTEM})
 # Roles that may open individual case records (the analyst sees aggregates only).
 CASE_READER_ROLES = frozenset(ORGANISATION_ROLES - {Role.ANALYST} | {Role.SYSTEM})

@@ -33,3 +33,10 @@ def test_production_refuses_debug():
 
 def test_production_starts_with_its_own_key():
     assert _import_settings(HUB_ENV="production", SECRET_KEY="k" * 50).returncode == 0
+
+
+def test_models_and_migrations_agree(world, db):
+    """Also catches migrations that differ between processes (e.g. built from a set)."""
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'organisation', 'role'), name='membership_unique_role'), models.CheckConstraint(condition=models.Q(models.Q(('organisation__isnull', True), ('role__in', ['network_analyst', 'coordinator', 'network_admin'])), models.Q(('organisation__isnull', False), models.Q(('role__in', ['network_analyst', 'coordinator', 'network_admin']), _negated=True)), _connector='OR'), name='membership_network_roles_have_no_organisation')],
+                'constraints': [models.UniqueConstraint(fields=('user', 'organisation', 'role'), name='membership_unique_role'), models.CheckConstraint(condition=models.Q(models.Q(('organisation__isnull', True), ('role__in', ['coordinator', 'network_admin', 'network_analyst'])), models.Q(('organisation__isnull', False), models.Q(('role__in', ['coordinator', 'network_admin', 'network_analyst']), _negated=True)), _connector='OR'), name='membership_network_roles_have_no_organisation')],
             },
         ),
     ]

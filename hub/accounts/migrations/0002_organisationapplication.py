@@ -21,14 +21,6 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
         ),
-        migrations.RemoveConstraint(
-            model_name='membership',
-            name='membership_network_roles_have_no_organisation',
-        ),
-        migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('organisation__isnull', True), ('role__in', ['coordinator', 'network_analyst', 'network_admin'])), models.Q(('organisation__isnull', False), models.Q(('role__in', ['coordinator', 'network_analyst', 'network_admin']), _negated=True)), _connector='OR'), name='membership_network_roles_have_no_organisation'),
-        ),
         migrations.AddField(
             model_name='organisationapplication',
             name='application',
