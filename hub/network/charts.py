@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hub.core.labels import choice_label
 from hub.vocab.stages import Stage, Status
 
 LABELS = {"stage": Stage, "status": Status}
@@ -38,7 +39,7 @@ def bar_chart(counts: dict[str, int], *, labels: str | None = None) -> BarChart:
     return BarChart(
         bars=tuple(
             Bar(
-                label=str(choices(code).label) if choices and code in choices.values else code,
+                label=choice_label(choices, code) if choices else code,
                 value=value,
                 y=index * ROW,
                 length=max(1, round(BAR_SPACE * value / largest)),

@@ -1,9 +1,11 @@
-"""Template filters that show vocabulary codes and role codes as labels."""
+"""Template filters that show codes (issue types, roles, stages) as labels in the language."""
 
 from django import template
 
 from hub.accounts.roles import Role
+from hub.core.labels import choice_label
 from hub.vocab.selectors import term_labels
+from hub.vocab.stages import Stage
 
 register = template.Library()
 
@@ -15,7 +17,9 @@ def issue_labels(codes) -> str:
 
 @register.filter
 def role_label(code: str) -> str:
-    try:
-        return str(Role(code).label)
-    except ValueError:
-        return code
+    return choice_label(Role, code)
+
+
+@register.filter
+def stage_label(code: str) -> str:
+    return choice_label(Stage, code)
