@@ -14,7 +14,7 @@ from oauth2_provider.models import AccessToken
 from hub.accounts.models import Membership, OrganisationApplication
 from hub.accounts.roles import NETWORK_ROLES, Role
 from hub.core.audit import AuditActor
-from hub.core.errors import DomainError, NotFound, PermissionDenied
+from hub.core.errors import DomainError, PermissionDenied
 from hub.organisations.models import Organisation
 
 
@@ -123,9 +123,3 @@ def organisation_member_required(view):
             return render(request, "error.html", {"error": exc}, status=exc.status)
 
     return wrapped
-
-
-def require_actor(actor: Actor | None) -> Actor:
-    if actor is None:
-        raise NotFound("Not found.")
-    return actor

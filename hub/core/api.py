@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -59,7 +59,3 @@ def exception_handler(exc, context):
         body = error_body(code, str(detail))
     response.data = body
     return response
-
-
-def not_found_json(request, exception=None):
-    return error_response("not_found", _("Not found."), status.HTTP_404_NOT_FOUND)

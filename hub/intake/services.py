@@ -14,6 +14,7 @@ from hub.core.errors import Conflict, DomainError, NotFound
 from hub.core.ids import new_receipt_code, normalise_receipt_code
 from hub.intake.models import Complaint, ComplaintDecision, ComplaintStatus
 from hub.intake.routing import route_complaint
+from hub.intake.selectors import complaints_in_inbox
 from hub.organisations.models import Organisation
 from hub.vocab.selectors import unknown_codes
 
@@ -102,12 +103,9 @@ def complaint_lock_in_inbox(*, organisation: Organisation, receipt_code: str) ->
     if receipt_code is None:
         raise NotFound(_("Not found."))
     complaint = (
-        Complaint.objects.select_for_update()
-        .filter(
-            receipt_code=receipt_code,
-            handling_organisation=organisation,
-            status=ComplaintStatus.INBOX,
-        )
+        complaints_in_inbox(organisation=organisation)
+        .select_for_update()
+        .filter(receipt_code=receipt_code)
         .first()
     )
     if complaint is None:

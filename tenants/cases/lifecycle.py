@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from hub.accounts.roles import Role
 from hub.vocab.stages import Stage, Status
 
-__all__ = ["TRANSITIONS", "Rule", "Stage", "Status", "next_stages", "rule_for"]
+__all__ = ["TRANSITIONS", "Rule", "Stage", "Status", "moves_for", "rule_for"]
 
 
 @dataclass(frozen=True)
@@ -43,5 +43,10 @@ def rule_for(from_stage: str, to_stage: str) -> Rule | None:
     return TRANSITIONS.get((from_stage, to_stage))
 
 
-def next_stages(from_stage: str) -> list[str]:
-    return [to for (frm, to) in TRANSITIONS if frm == from_stage]
+def moves_for(*, from_stage: str, roles: frozenset[str]) -> list[tuple[str, Rule]]:
+    """The stages these roles may move a case to from `from_stage`, in lifecycle order."""
+    return [
+        (to, rule)
+        for to in Stage.values
+        if (rule := rule_for(from_stage, to)) is not None and roles & rule.roles
+    ]

@@ -14,7 +14,7 @@ from hub.accounts.roles import CASE_READER_ROLES, Role
 from hub.core.errors import DomainError
 from hub.intake.selectors import INBOX_READERS, inbox_for_actor
 from hub.intake.services import complaint_decline
-from tenants.cases.lifecycle import Stage, rule_for
+from tenants.cases.lifecycle import Stage, moves_for
 from tenants.cases.selectors import case_audit_trail, case_for_actor, cases_for_actor
 from tenants.cases.services import case_open_from_complaint, case_transition
 
@@ -51,8 +51,7 @@ def case_detail(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
     moves = [
         (to, Stage(to).label, rule.reason_required)
-        for to in Stage.values
-        if (rule := rule_for(case.stage, to)) and request.actor.has_any(rule.roles)
+        for to, rule in moves_for(from_stage=case.stage, roles=request.actor.roles)
     ]
     return render(
         request,
