@@ -6,7 +6,25 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Vocabulary(models.TextChoices):
+    """The network's thesauri; codes are stable because terms and records refer to them."""
+
     ISSUE_TYPE = "issue_type", _("Issue type")
+    CASE_TYPE = "case_type", _("Case type")
+    RIGHT_VIOLATED = "right_violated", _("Right violated")
+    PERPETRATOR_TYPE = "perpetrator_type", _("Perpetrator type")
+    OCCUPATION = "occupation", _("Occupation")
+    REJECTION_REASON = "rejection_reason", _("Reason for rejection")
+    NOT_ACCOMPANIED_REASON = "not_accompanied_reason", _("Reason for not accompanying")
+    TERMINATION_REASON = "termination_reason", _("Reason for termination")
+    LEGAL_BASIS = "legal_basis", _("Legal basis")
+    EDUCATION = "education", _("Education")
+    DISABILITY = "disability", _("Disability")
+    INCOME_BAND = "income_band", _("Income band")
+    ARRIVAL_CHANNEL = "arrival_channel", _("Arrival channel")
+    PROCEEDING_TYPE = "proceeding_type", _("Proceeding type")
+    PROCEEDING_STAGE = "proceeding_stage", _("Proceeding stage")
+    LEGAL_STATUS = "legal_status", _("Legal status")
+    RELATION_TYPE = "relation_type", _("Relation type")
 
 
 class Term(models.Model):

@@ -1,12 +1,21 @@
-"""Reads of vocabulary terms."""
+"""Reads of vocabulary terms, and the check that codes belong to a vocabulary."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from hub.core.errors import DomainError
 from hub.vocab.models import Term, Vocabulary
 
 
-def active_terms(vocabulary: str = Vocabulary.ISSUE_TYPE):
+def active_terms(vocabulary: str = Vocabulary.ISSUE_TYPE) -> QuerySet[Term]:
     return Term.objects.filter(vocabulary=vocabulary, is_active=True)
+
+
+def terms_by_code(vocabulary: str) -> dict[str, Term]:
+    """Every term of the vocabulary, inactive ones included, so old records keep their label."""
+    return {term.code: term for term in Term.objects.filter(vocabulary=vocabulary)}
 
 
 def term_labels(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> list[str]:
@@ -18,3 +27,16 @@ def term_labels(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> li
 def unknown_codes(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> list[str]:
     known = set(active_terms(vocabulary).filter(code__in=codes).values_list("code", flat=True))
     return [code for code in codes if code not in known]
+
+
+def require_known_codes(*, vocabulary: str, codes: list[str], field: str) -> None:
+    """Refuse codes that are not active terms of the vocabulary, naming the field."""
+    unknown = list(dict.fromkeys(unknown_codes(codes, vocabulary)))
+    if not unknown:
+        return
+    listed = ", ".join(unknown)
+    raise DomainError(
+        _("Unknown code in %(field)s: %(codes)s.") % {"field": field, "codes": listed},
+        code="unknown_code",
+        fields={field: [_("Unknown code: %(codes)s.") % {"codes": listed}]},
+    )
