@@ -8,13 +8,14 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tenants.utils import tenant_context
 
+from hub.accounts import policy
 from hub.accounts.access import Actor
-from hub.accounts.roles import CASE_READER_ROLES
+from hub.accounts.policy import Action
 from hub.consent.models import Purpose
 from hub.core.audit import audit_record
 from hub.core.errors import NotFound
+from hub.organisations.context import organisation_context
 from sharing.models import Section, ShareGrant
 from tenants.cases.models import Case
 from tenants.cases.selectors import case_people
@@ -28,12 +29,12 @@ def _live(queryset: QuerySet[ShareGrant]) -> QuerySet[ShareGrant]:
 
 
 def shares_granted_by(*, actor: Actor) -> QuerySet[ShareGrant]:
-    actor.require(CASE_READER_ROLES, _("Your role sees aggregate figures only, not case records."))
+    policy.require(actor, Action.SHARES_READ)
     return ShareGrant.objects.filter(owner=actor.organisation).select_related("recipient")
 
 
 def shares_received_by(*, actor: Actor) -> QuerySet[ShareGrant]:
-    actor.require(CASE_READER_ROLES, _("Your role sees aggregate figures only, not case records."))
+    policy.require(actor, Action.SHARES_READ)
     return _live(ShareGrant.objects.filter(recipient=actor.organisation)).select_related("owner")
 
 
@@ -78,7 +79,7 @@ def shared_case_read(*, actor: Actor, grant_id: object) -> SharedCase:
     if grant is None or not grant.consent.covers(Purpose.SHARE):
         raise NotFound(_("Not found."))
     owner = grant.owner
-    with tenant_context(owner):
+    with organisation_context(owner):
         case = Case.objects.filter(pk=grant.case_id).first()
         if case is None:
             raise NotFound(_("Not found."))

@@ -8,8 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hub.accounts import policy
 from hub.accounts.access import Actor
-from hub.accounts.roles import Role
+from hub.accounts.policy import Action
 from hub.consent.models import Purpose
 from hub.consent.selectors import consent_for_case
 from hub.core.audit import audit_record
@@ -17,8 +18,6 @@ from hub.core.errors import DomainError, NotFound
 from hub.organisations.models import Organisation
 from sharing.models import Section, ShareGrant
 from tenants.cases.selectors import case_for_actor
-
-SHARERS = frozenset({Role.DIVISION_HEAD, Role.CASE_LAWYER, Role.OFFICE_ADMIN})
 
 
 class ConsentMissing(DomainError):
@@ -36,9 +35,7 @@ def share_grant(
     expires_at: datetime | None = None,
 ) -> ShareGrant:
     """Run in the owner's schema (the request's organisation)."""
-    actor.require(
-        SHARERS, _("Only the division head, a case lawyer or the office admin share cases.")
-    )
+    policy.require(actor, Action.SHARE_MANAGE)
     case = case_for_actor(actor=actor, case_id=case_id)
     if recipient.pk == actor.organisation.pk:
         raise DomainError(
@@ -81,9 +78,7 @@ def share_grant(
 
 @transaction.atomic
 def share_revoke(*, actor: Actor, grant_id: int) -> ShareGrant:
-    actor.require(
-        SHARERS, _("Only the division head, a case lawyer or the office admin revoke shares.")
-    )
+    policy.require(actor, Action.SHARE_MANAGE)
     grant = (
         ShareGrant.objects.select_for_update().filter(pk=grant_id, owner=actor.organisation).first()
     )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 from hub.accounts.access import Actor
 from hub.consent.services import ConsentChoices
 from hub.intake.models import Complaint
 from hub.intake.services import ComplaintInput, complaint_submit
+from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 
 
@@ -34,13 +33,9 @@ def complaint(organisation: Organisation | None, *, share: bool = False, **field
     )
 
 
-@contextmanager
 def in_schema(organisation: Organisation):
-    organisation.activate()
-    try:
-        yield organisation
-    finally:
-        organisation.deactivate()
+    """Work inside the organisation's schema, as services outside a request do."""
+    return organisation_context(organisation)
 
 
 def registered_case(organisation: Organisation, title: str = "Kasus uji"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import wraps
 
@@ -14,7 +13,7 @@ from oauth2_provider.models import AccessToken
 from hub.accounts.models import Membership, OrganisationApplication
 from hub.accounts.roles import NETWORK_ROLES, Role
 from hub.core.audit import AuditActor
-from hub.core.errors import DomainError, PermissionDenied
+from hub.core.errors import DomainError
 from hub.organisations.models import Organisation
 
 
@@ -27,13 +26,6 @@ class Actor:
     organisation: Organisation | None = None
     user_id: int | None = None
     application_id: int | None = None
-
-    def has_any(self, roles: Iterable[str]) -> bool:
-        return bool(self.roles & set(roles))
-
-    def require(self, roles: Iterable[str], message: str) -> None:
-        if not self.has_any(roles):
-            raise PermissionDenied(message, code="role_not_allowed")
 
     @property
     def audit(self) -> AuditActor:

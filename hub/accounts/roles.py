@@ -12,6 +12,11 @@ class Role(models.TextChoices):
     CASE_LAWYER = "case_lawyer", _("Case lawyer")
     CASE_ASSISTANT = "case_assistant", _("Case assistant")
     DIVISION_HEAD = "division_head", _("Division head")
+    # Service providers of seeds 002-004: they log the services they give on assigned cases.
+    PARALEGAL = "paralegal", _("Paralegal")
+    COUNSELLOR = "counsellor", _("Psychologist or counsellor")
+    MEDIATOR = "mediator", _("Mediator")
+    COMPANION = "companion", _("Companion")
     ANALYST = "analyst", _("Analyst")
     COORDINATOR = "coordinator", _("Network coordinator")
     NETWORK_ADMIN = "network_admin", _("Network admin")
@@ -24,5 +29,3 @@ NETWORK_ROLES = frozenset({Role.COORDINATOR, Role.NETWORK_ADMIN, Role.NETWORK_AN
 # Sorted, so that migrations written from it are the same in every process.
 NETWORK_ROLE_CODES = sorted(role.value for role in NETWORK_ROLES)
 ORGANISATION_ROLES = frozenset(set(Role) - NETWORK_ROLES - {Role.SYSTEM})
-# Roles that may open individual case records (the analyst sees aggregates only).
-CASE_READER_ROLES = frozenset(ORGANISATION_ROLES - {Role.ANALYST} | {Role.SYSTEM})

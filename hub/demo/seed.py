@@ -18,6 +18,7 @@ from hub.accounts.roles import NETWORK_ROLES, ORGANISATION_ROLES, Role
 from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices
 from hub.intake.services import ComplaintInput, complaint_submit
+from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.organisations.provisioning import organisation_provision
 from sharing.services import share_grant
@@ -82,6 +83,10 @@ ROLE_MAILBOX = {
     Role.CASE_LAWYER: "pbh-kasus",
     Role.CASE_ASSISTANT: "asisten-kasus",
     Role.DIVISION_HEAD: "kabid",
+    Role.PARALEGAL: "paralegal",
+    Role.COUNSELLOR: "konselor",
+    Role.MEDIATOR: "mediator",
+    Role.COMPANION: "pendamping",
     Role.ANALYST: "analis",
     Role.COORDINATOR: "koordinator",
     Role.NETWORK_ADMIN: "admin-jaringan",
@@ -188,8 +193,8 @@ def _application(organisation: Organisation) -> dict:
 
 def _walk_case(actor_for, case: Case, rng: random.Random) -> None:
     path = [
-        (Stage.CONSULTATION, Role.RECEPTIONIST, ""),
-        (Stage.CASE_MEETING, Role.CONSULTATION_LAWYER, ""),
+        (Stage.CONSULTATION, Role.CONSULTATION_LAWYER, ""),
+        (Stage.CASE_MEETING, Role.DIVISION_HEAD, ""),
         (Stage.ACCOMPANIMENT, Role.DIVISION_HEAD, ""),
         (Stage.TERMINATION, Role.DIVISION_HEAD, "Tujuan pendampingan tercapai"),
     ]
@@ -216,8 +221,7 @@ def _seed_organisation(
             user_id=User.objects.get(email=email).pk,
         )
 
-    organisation.activate()
-    try:
+    with organisation_context(organisation):
         for index in range(50):
             issue = rng.choice(spec["issue_types"])
             country = rng.choice(spec["countries"])
@@ -293,8 +297,6 @@ def _seed_organisation(
                 )
             _walk_case(actor_for, case, rng)
         case_rollup_refresh(organisation=organisation)
-    finally:
-        organisation.deactivate()
     return organisation
 
 
@@ -325,8 +327,7 @@ def _share_some(organisations: list[Organisation]) -> None:
     actor = Actor(
         label=head.email, roles=frozenset({Role.DIVISION_HEAD}), organisation=owner, user_id=head.pk
     )
-    owner.activate()
-    try:
+    with organisation_context(owner):
         consented = ConsentRecord.objects.filter(
             organisation=owner, share=True, case_id__isnull=False
         ).values_list("case_id", flat=True)[:2]
@@ -334,5 +335,3 @@ def _share_some(organisations: list[Organisation]) -> None:
             share_grant(
                 actor=actor, case_id=case_id, recipient=recipient, sections=["summary", "events"]
             )
-    finally:
-        owner.deactivate()

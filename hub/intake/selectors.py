@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from hub.accounts import policy
 from hub.accounts.access import Actor
-from hub.accounts.roles import Role
+from hub.accounts.policy import Action
 from hub.intake.models import Complaint, ComplaintStatus
 from hub.organisations.models import Organisation
 
@@ -18,13 +19,8 @@ def complaints_in_inbox(*, organisation: Organisation):
     ).order_by("submitted_at")
 
 
-INBOX_READERS = frozenset({Role.DIVISION_HEAD, Role.RECEPTIONIST, Role.OFFICE_ADMIN, Role.SYSTEM})
-
-
 def inbox_for_actor(*, actor: Actor):
-    actor.require(
-        INBOX_READERS, _("Only reception, the office admin and the division head see the inbox.")
-    )
+    policy.require(actor, Action.INBOX_READ)
     return complaints_in_inbox(organisation=actor.organisation)
 
 

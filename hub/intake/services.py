@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from hub.accounts import policy
 from hub.accounts.access import Actor
-from hub.accounts.roles import Role
+from hub.accounts.policy import Action
 from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
 from hub.core.errors import Conflict, DomainError, NotFound
 from hub.core.ids import new_receipt_code, normalise_receipt_code
@@ -133,7 +134,7 @@ def complaint_mark_accepted(
 @transaction.atomic
 def complaint_decline(*, actor: Actor, receipt_code: str, reason: str) -> Complaint:
     """Decline with a reason; the complaint goes back to routing (next organisation or triage)."""
-    actor.require({Role.DIVISION_HEAD}, _("Only the division head declines complaints."))
+    policy.require(actor, Action.COMPLAINT_DECIDE)
     organisation = actor.organisation
     if not reason.strip():
         raise DomainError(

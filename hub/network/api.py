@@ -8,7 +8,9 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from hub.accounts import policy
 from hub.accounts.authentication import IsNetworkMember
+from hub.accounts.policy import Action
 from hub.network.selectors import network_stats
 
 
@@ -26,4 +28,5 @@ class NetworkStatsApi(APIView):
 
     @extend_schema(responses={200: NetworkStatsOutput})
     def get(self, request):
+        policy.require(request.actor, Action.NETWORK_STATS)
         return Response(NetworkStatsOutput(network_stats()).data)

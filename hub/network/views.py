@@ -7,7 +7,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from hub.accounts import policy
 from hub.accounts.access import network_actor
+from hub.accounts.policy import Action
 from hub.network.charts import bar_chart
 from hub.network.selectors import network_stats
 
@@ -15,7 +17,8 @@ from hub.network.selectors import network_stats
 def network_home(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if network_actor(user=request.user) is None:
+    actor = network_actor(user=request.user)
+    if actor is None or not policy.allows(actor, Action.NETWORK_STATS):
         raise Http404
     stats = network_stats()
     charts = [

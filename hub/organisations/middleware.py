@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.db import connection
-
+from hub.organisations.context import organisation_context
 from hub.organisations.selectors import organisation_by_slug
 
 ORG_PATH = re.compile(r"^/org/(?P<slug>[-a-zA-Z0-9_]+)/")
@@ -23,15 +22,8 @@ class OrganisationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.organisation = None
         match = ORG_PATH.match(request.path_info)
         organisation = organisation_by_slug(match["slug"]) if match else None
-        if organisation is not None:
-            request.organisation = organisation
-            connection.set_tenant(organisation)
-        else:
-            connection.set_schema_to_public()
-        try:
+        request.organisation = organisation
+        with organisation_context(organisation):
             return self.get_response(request)
-        finally:
-            connection.set_schema_to_public()

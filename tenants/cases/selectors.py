@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from hub.accounts import policy
 from hub.accounts.access import Actor
-from hub.accounts.roles import CASE_READER_ROLES
+from hub.accounts.policy import Action
 from hub.core.audit import audit_events_for
 from hub.core.errors import NotFound
 from tenants.cases.models import Case
@@ -14,7 +15,7 @@ from tenants.people.models import Person
 
 
 def cases_for_actor(*, actor: Actor) -> QuerySet[Case]:
-    actor.require(CASE_READER_ROLES, _("Your role sees aggregate figures only, not case records."))
+    policy.require(actor, Action.CASE_READ)
     return Case.objects.all()
 
 

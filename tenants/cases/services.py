@@ -9,8 +9,9 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hub.accounts import policy
 from hub.accounts.access import Actor
-from hub.accounts.roles import Role
+from hub.accounts.policy import Action
 from hub.consent.models import ConsentSource
 from hub.consent.selectors import cases_counted_in_statistics
 from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
@@ -23,8 +24,6 @@ from hub.vocab.selectors import term_labels
 from tenants.cases.lifecycle import Stage, rule_for
 from tenants.cases.models import Case, CaseNumberCounter, CasePerson, PersonRole
 from tenants.people.models import Person
-
-REGISTRARS = frozenset({Role.RECEPTIONIST, Role.OFFICE_ADMIN, Role.DIVISION_HEAD, Role.SYSTEM})
 
 
 class TransitionNotAllowed(DomainError):
@@ -98,9 +97,7 @@ def case_register(
     consent: ConsentChoices | None = None,
 ) -> Case:
     """Register a case at the office; `consent` records what the client signed, if anything."""
-    actor.require(
-        REGISTRARS, _("Only reception, the office admin or the division head register cases.")
-    )
+    policy.require(actor, Action.CASE_REGISTER)
     if not title.strip():
         raise DomainError(
             _("A title is required."), fields={"title": [_("This field is required.")]}
@@ -123,7 +120,7 @@ def case_register(
 @transaction.atomic
 def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
     """The division head accepts a complaint from the inbox: the case exists, the status changes."""
-    actor.require({Role.DIVISION_HEAD}, _("Only the division head accepts complaints."))
+    policy.require(actor, Action.COMPLAINT_DECIDE)
     complaint = complaint_lock_in_inbox(organisation=actor.organisation, receipt_code=receipt_code)
     case = _case_create(
         actor=actor,
@@ -167,7 +164,7 @@ def case_transition(*, actor: Actor, case_id: int, to: str, reason: str = "") ->
             _("A case in %(from)s cannot move to %(to)s.")
             % {"from": Stage(case.stage).label, "to": Stage(to).label}
         )
-    if not actor.has_any(rule.roles):
+    if not policy.allows(actor, rule.action):
         raise TransitionNotAllowed(
             _("Your role may not move a case from %(from)s to %(to)s.")
             % {"from": Stage(case.stage).label, "to": Stage(to).label},

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from hub.accounts import policy
 from hub.accounts.access import organisation_member_required
-from hub.accounts.roles import CASE_READER_ROLES, Role
+from hub.accounts.policy import Action
 from hub.core.errors import DomainError
-from hub.intake.selectors import INBOX_READERS, inbox_for_actor
+from hub.intake.selectors import inbox_for_actor
 from hub.intake.services import complaint_decline
 from tenants.cases.lifecycle import Stage, moves_for
 from tenants.cases.selectors import case_audit_trail, case_for_actor, cases_for_actor
@@ -31,8 +32,9 @@ class TransitionForm(forms.Form):
 @organisation_member_required
 def organisation_home(request):
     actor = request.actor
-    inbox = inbox_for_actor(actor=actor)[:50] if actor.has_any(INBOX_READERS) else None
-    cases = cases_for_actor(actor=actor)[:50] if actor.has_any(CASE_READER_ROLES) else None
+    can = policy.permitted(actor)
+    inbox = inbox_for_actor(actor=actor)[:50] if Action.INBOX_READ in can else None
+    cases = cases_for_actor(actor=actor)[:50] if Action.CASE_READ in can else None
     return render(
         request,
         "cases/organisation_home.html",
@@ -41,7 +43,7 @@ def organisation_home(request):
             "actor": actor,
             "inbox": inbox,
             "cases": cases,
-            "can_decide": actor.has_any({Role.DIVISION_HEAD}),
+            "can": can,
         },
     )
 
@@ -51,7 +53,7 @@ def case_detail(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
     moves = [
         (to, Stage(to).label, rule.reason_required)
-        for to, rule in moves_for(from_stage=case.stage, roles=request.actor.roles)
+        for to, rule in moves_for(from_stage=case.stage, actor=request.actor)
     ]
     return render(
         request,

@@ -17,6 +17,7 @@ from hub.network.models import CaseRollup
 from tenants.cases.models import Case
 from tenants.cases.services import case_register
 from tenants.cases.tasks import case_rollup_refresh_task
+from tests.builders import in_schema
 
 
 @pytest.fixture
@@ -37,9 +38,9 @@ def _committed(organisation, work):
     """Run `work` on a connection of its own (committed, visible to the worker), then close it."""
 
     def run():
-        organisation.activate()
         try:
-            return work()
+            with in_schema(organisation):
+                return work()
         finally:
             connection.close()
 

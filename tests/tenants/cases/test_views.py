@@ -60,7 +60,7 @@ def test_decline_without_reason_keeps_the_complaint(client, org_a):
 
 def test_case_page_moves_the_case_and_shows_refusals(client, org_a):
     a = org_a.organisation
-    client.force_login(org_a.users[Role.RECEPTIONIST])
+    client.force_login(org_a.users[Role.CONSULTATION_LAWYER])
     case_id = registered_case(a, "Kasus halaman").pk
     page = client.post(
         f"/org/{a.slug}/cases/{case_id}/move/", {"to": "consultation"}, follow=True

@@ -1,0 +1,192 @@
+"""Who may do what: every action, the roles that may take it and on what condition, in one table.
+
+Services, views, templates and the API all ask this module; nothing else holds a role set.
+Two conditions exist, both about a case: "is assigned to the case" (a role that may act only
+on cases it works on) and "the case is restricted" (sexual violence, children: then only the
+staff assigned to it and the division head may act on it at all).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from hub.accounts.roles import NETWORK_ROLES, ORGANISATION_ROLES, Role
+from hub.core.errors import PermissionDenied
+from hub.organisations.context import organisation_check
+
+
+class Action(StrEnum):
+    INBOX_READ = "inbox.read"
+    COMPLAINT_DECIDE = "complaint.decide"  # accept (opens a case) or decline
+    CASE_REGISTER = "case.register"
+    CASE_READ = "case.read"  # the case list and a case record
+    CASE_TAKE = "case.take"  # take a registered case from the consultation queue
+    CASE_EDIT = "case.edit"  # general data
+    CASE_RESTRICT = "case.restrict"
+    CASE_DECIDE = (
+        "case.decide"  # reject, case meeting, refer, transfer, terminate; approve requests
+    )
+    DECISION_REQUEST = "decision.request"
+    DECISION_DISCUSS = "decision.discuss"
+    DECISIONS_PENDING = "decision.pending"  # the division head's list of requests to decide
+    APPOINT_CASE_LAWYER = "case.appoint_lawyer"
+    APPOINT_ASSISTANT = "case.appoint_assistant"
+    PERSON_ADD = "person.add"
+    EVENT_ADD = "event.add"
+    PROCEEDING_ADD = "proceeding.add"
+    SHARE_MANAGE = "share.manage"  # grant and revoke
+    SHARES_READ = "share.read"  # shares granted, shares received, a shared case
+    USERS_MANAGE = "users.manage"
+    NETWORK_STATS = "network.stats"
+
+
+@dataclass(frozen=True)
+class CaseSubject:
+    """What the conditions need to know about a case (built by the cases selectors)."""
+
+    restricted: bool = False
+    assignee_user_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[str]  # may, on any case of the organisation
+    message: str | Promise
+    when_assigned: frozenset[str] = frozenset()  # may, on a case they are assigned to
+
+
+def _roles(*roles: str) -> frozenset[str]:
+    return frozenset(roles)
+
+
+CASE_STAFF = frozenset(ORGANISATION_ROLES - {Role.ANALYST})
+CASE_WORKERS = _roles(
+    Role.CONSULTATION_LAWYER,
+    Role.CONSULTATION_ASSISTANT,
+    Role.CASE_LAWYER,
+    Role.CASE_ASSISTANT,
+    Role.PARALEGAL,
+    Role.COUNSELLOR,
+    Role.MEDIATOR,
+    Role.COMPANION,
+)
+_HEAD = _roles(Role.DIVISION_HEAD)
+_OWNERS = _roles(Role.CONSULTATION_LAWYER, Role.CASE_LAWYER)
+
+POLICY: dict[Action, Rule] = {
+    Action.INBOX_READ: Rule(
+        _roles(Role.DIVISION_HEAD, Role.RECEPTIONIST, Role.OFFICE_ADMIN, Role.SYSTEM),
+        _("Only reception, the office admin and the division head see the inbox."),
+    ),
+    Action.COMPLAINT_DECIDE: Rule(
+        _HEAD, _("Only the division head accepts or declines complaints.")
+    ),
+    Action.CASE_REGISTER: Rule(
+        _roles(
+            Role.RECEPTIONIST, Role.OFFICE_ADMIN, Role.DIVISION_HEAD, Role.PARALEGAL, Role.SYSTEM
+        ),
+        _("Only reception, a paralegal, the office admin or the division head register cases."),
+    ),
+    Action.CASE_READ: Rule(
+        CASE_STAFF | {Role.SYSTEM},
+        _("Your role sees aggregate figures only, not case records."),
+    ),
+    Action.CASE_TAKE: Rule(
+        _roles(Role.CONSULTATION_LAWYER),
+        _("Only a consultation lawyer takes cases from the consultation queue."),
+    ),
+    Action.CASE_EDIT: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _("Only the lawyer who owns the case or the division head edits its general data."),
+        when_assigned=_OWNERS,
+    ),
+    Action.CASE_RESTRICT: Rule(
+        _HEAD,
+        _("Only the lawyer who owns the case or the division head restricts it."),
+        when_assigned=_OWNERS,
+    ),
+    Action.CASE_DECIDE: Rule(
+        _HEAD,
+        _("Only the division head decides this; ask for a decision instead."),
+    ),
+    Action.DECISION_REQUEST: Rule(
+        frozenset(),
+        _("Only the lawyer who owns the case asks the division head for a decision."),
+        when_assigned=_OWNERS,
+    ),
+    Action.DECISION_DISCUSS: Rule(
+        _HEAD,
+        _("Only the staff assigned to the case and the division head discuss its decisions."),
+        when_assigned=CASE_WORKERS,
+    ),
+    Action.DECISIONS_PENDING: Rule(_HEAD, _("Only the division head decides on requests.")),
+    Action.APPOINT_CASE_LAWYER: Rule(_HEAD, _("Only the division head appoints the case lawyer.")),
+    Action.APPOINT_ASSISTANT: Rule(_HEAD, _("Only the division head appoints assistants.")),
+    Action.PERSON_ADD: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _("Only the staff assigned to the case add people to it."),
+        when_assigned=CASE_WORKERS,
+    ),
+    Action.EVENT_ADD: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _("Only the staff assigned to the case record its events."),
+        when_assigned=CASE_WORKERS,
+    ),
+    Action.PROCEEDING_ADD: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _("Only the case lawyer, their assistant or the division head record proceedings."),
+        when_assigned=_roles(Role.CASE_LAWYER, Role.CASE_ASSISTANT, Role.PARALEGAL),
+    ),
+    Action.SHARE_MANAGE: Rule(
+        _roles(Role.DIVISION_HEAD, Role.CASE_LAWYER, Role.OFFICE_ADMIN),
+        _("Only the division head, a case lawyer or the office admin share cases."),
+    ),
+    Action.SHARES_READ: Rule(
+        CASE_STAFF | {Role.SYSTEM},
+        _("Your role sees aggregate figures only, not case records."),
+    ),
+    Action.USERS_MANAGE: Rule(
+        _roles(Role.OFFICE_ADMIN), _("Only the office admin manages the office's users.")
+    ),
+    Action.NETWORK_STATS: Rule(
+        frozenset(NETWORK_ROLES), _("Only the network's coordinators and analysts see this.")
+    ),
+}
+
+
+def allows(actor, action: Action, subject: CaseSubject | None = None) -> bool:
+    """May `actor` take `action` (on the case described by `subject`, when there is one)?
+
+    Without a subject, only the roles that may act on any case count: a role that needs to be
+    assigned cannot be said to be allowed before the case is known.
+    """
+    rule = POLICY[action]
+    assigned = (
+        subject is not None
+        and actor.user_id is not None
+        and actor.user_id in subject.assignee_user_ids
+    )
+    restricted = subject is not None and subject.restricted
+    if restricted and not assigned and Role.DIVISION_HEAD not in actor.roles:
+        return False
+    return bool(actor.roles & rule.roles) or (assigned and bool(actor.roles & rule.when_assigned))
+
+
+def require(actor, action: Action, subject: CaseSubject | None = None) -> None:
+    """Refuse (403 with the table's message) unless the actor may take the action.
+
+    An organisation's actor must also be working in its own schema: the one door every
+    service passes is where a schema mix-up is caught, before anything is written."""
+    if actor.organisation is not None:
+        organisation_check(actor.organisation)
+    if not allows(actor, action, subject):
+        raise PermissionDenied(str(POLICY[action].message), code="role_not_allowed")
+
+
+def permitted(actor, subject: CaseSubject | None = None) -> frozenset[str]:
+    """Every action the actor may take (on this case): what templates ask to show a button."""
+    return frozenset(action.value for action in Action if allows(actor, action, subject))
