@@ -10,4 +10,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings")
 
 app = CeleryApp("hub")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(lambda: ["tenants.cases"])
+app.autodiscover_tasks(lambda: ["hub.core"], related_name="outbox")

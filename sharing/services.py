@@ -13,8 +13,8 @@ from hub.accounts.access import Actor
 from hub.accounts.policy import Action
 from hub.consent.models import Purpose
 from hub.consent.selectors import consent_for_case
-from hub.core.audit import audit_record
 from hub.core.errors import DomainError, NotFound
+from hub.core.outbox import domain_event_record
 from hub.organisations.models import Organisation
 from sharing.models import Section, ShareGrant
 from tenants.cases.selectors import case_for_actor
@@ -66,9 +66,9 @@ def share_grant(
         granted_by=actor.label,
         expires_at=expires_at,
     )
-    audit_record(
+    domain_event_record(
         actor=actor.audit,
-        action="share.granted",
+        name="share.granted",
         object_type="case",
         object_id=case.pk,
         detail={"grant": grant.pk, "recipient": recipient.slug, "sections": grant.sections},
@@ -88,9 +88,9 @@ def share_revoke(*, actor: Actor, grant_id: int) -> ShareGrant:
         grant.revoked_at = timezone.now()
         grant.revoked_by = actor.label
         grant.save(update_fields=["revoked_at", "revoked_by"])
-        audit_record(
+        domain_event_record(
             actor=actor.audit,
-            action="share.revoked",
+            name="share.revoked",
             object_type="case",
             object_id=grant.case_id,
             detail={"grant": grant.pk, "recipient": grant.recipient.slug},

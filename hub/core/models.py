@@ -5,6 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 ACTION_LABELS = {
     "case.registered": _("Case registered"),
+    "complaint.submitted": _("Complaint submitted"),
+    "complaint.accepted": _("Complaint accepted"),
+    "complaint.declined": _("Complaint declined"),
+    "consent.withdrawn": _("Consent withdrawn"),
     "case.transition": _("Stage changed"),
     "case.read_by_member": _("Read by another member through a share"),
     "event.recorded": _("Event recorded"),
@@ -35,3 +39,28 @@ class AuditEvent(models.Model):
     @property
     def action_label(self) -> str:
         return str(ACTION_LABELS.get(self.action, self.action))
+
+
+class OutboxEvent(models.Model):
+    """A domain event, written in the transaction of the change it describes; dispatched after
+    commit to whatever reacts to it (rollups now; notifications, clocks and webhooks later)."""
+
+    name = models.CharField(max_length=64)
+    object_type = models.CharField(max_length=64)
+    object_id = models.CharField(max_length=64)
+    payload = models.JSONField(default=dict, blank=True)
+    occurred_at = models.DateTimeField(auto_now_add=True)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["id"],
+                condition=models.Q(dispatched_at__isnull=True),
+                name="outbox_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.object_type}:{self.object_id}"

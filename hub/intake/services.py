@@ -11,11 +11,14 @@ from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
 from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
+from hub.core.audit import AuditActor
 from hub.core.errors import Conflict, DomainError, NotFound
 from hub.core.ids import new_receipt_code, normalise_receipt_code
+from hub.core.outbox import domain_event_record
 from hub.intake.models import Complaint, ComplaintDecision, ComplaintStatus
 from hub.intake.routing import route_complaint
 from hub.intake.selectors import complaints_in_inbox
+from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from hub.vocab.selectors import unknown_codes
 
@@ -95,7 +98,26 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
         reason="chosen by the reporter" if data.organisation else "network routing",
         actor_label="portal",
     )
+    _complaint_event(
+        complaint, "complaint.submitted", AuditActor(label="portal"), routed_to=_slug(handler)
+    )
     return complaint
+
+
+def _slug(organisation: Organisation | None) -> str | None:
+    return organisation.slug if organisation else None
+
+
+def _complaint_event(complaint: Complaint, name: str, actor: AuditActor, **detail) -> None:
+    """Complaints live in the public schema, and so does their trail, whoever acts on them."""
+    with organisation_context(None):
+        domain_event_record(
+            actor=actor,
+            name=name,
+            object_type="complaint",
+            object_id=complaint.receipt_code,
+            detail=detail,
+        )
 
 
 def complaint_lock_in_inbox(*, organisation: Organisation, receipt_code: str) -> Complaint:
@@ -115,7 +137,7 @@ def complaint_lock_in_inbox(*, organisation: Organisation, receipt_code: str) ->
 
 
 def complaint_mark_accepted(
-    *, complaint: Complaint, organisation: Organisation, case_id: int, actor_label: str
+    *, complaint: Complaint, organisation: Organisation, case_id: int, actor: AuditActor
 ) -> Complaint:
     """Called inside the acceptance transaction that created the case."""
     complaint.status = ComplaintStatus.ACCEPTED
@@ -126,7 +148,10 @@ def complaint_mark_accepted(
         complaint=complaint,
         organisation=organisation,
         kind=ComplaintDecision.Kind.ACCEPTED,
-        actor_label=actor_label,
+        actor_label=actor.label,
+    )
+    _complaint_event(
+        complaint, "complaint.accepted", actor, organisation=organisation.slug, case_id=case_id
     )
     return complaint
 
@@ -171,5 +196,13 @@ def complaint_decline(*, actor: Actor, receipt_code: str, reason: str) -> Compla
         kind=ComplaintDecision.Kind.ROUTED,
         reason="re-routed after decline",
         actor_label="routing",
+    )
+    _complaint_event(
+        complaint,
+        "complaint.declined",
+        actor.audit,
+        organisation=organisation.slug,
+        reason=reason.strip(),
+        routed_to=_slug(handler),
     )
     return complaint

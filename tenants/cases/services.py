@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,8 +15,8 @@ from hub.accounts.policy import Action
 from hub.consent.models import ConsentSource
 from hub.consent.selectors import cases_counted_in_statistics
 from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
-from hub.core.audit import audit_record
 from hub.core.errors import DomainError, NotFound
+from hub.core.outbox import domain_event_record
 from hub.intake.services import complaint_lock_in_inbox, complaint_mark_accepted
 from hub.network.services import RollupCell, rollup_replace_for_organisation
 from hub.organisations.models import Organisation
@@ -75,14 +75,13 @@ def _case_create(
             domicile=complainant.domicile,
         )
         CasePerson.objects.create(case=case, person=person, role=PersonRole.COMPLAINANT)
-    audit_record(
+    domain_event_record(
         actor=actor.audit,
-        action="case.registered",
+        name="case.registered",
         object_type="case",
         object_id=case.pk,
         detail={"number": case.number, "receipt_code": receipt_code},
     )
-    case_rollup_schedule()
     return case
 
 
@@ -143,7 +142,7 @@ def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
         complaint=complaint,
         organisation=actor.organisation,
         case_id=case.pk,
-        actor_label=actor.label,
+        actor=actor.audit,
     )
     return case
 
@@ -183,24 +182,14 @@ def case_transition(*, actor: Actor, case_id: int, to: str, reason: str = "") ->
     if to == Stage.TERMINATION:
         case.closed_at = timezone.now()
     case.save(update_fields=["stage", "status", "closed_at", "updated_at"])
-    audit_record(
+    domain_event_record(
         actor=actor.audit,
-        action="case.transition",
+        name="case.transition",
         object_type="case",
         object_id=case.pk,
         detail={"from": from_stage, "to": to, "reason": reason.strip()},
     )
-    case_rollup_schedule()
     return case
-
-
-def case_rollup_schedule() -> None:
-    """After commit, refresh this organisation's network rollup in the background."""
-    from tenants.cases.tasks import case_rollup_refresh_task
-
-    # Capture the schema now: the callback may run after the request has left it.
-    headers = {"_schema_name": connection.schema_name}
-    transaction.on_commit(lambda: case_rollup_refresh_task.apply_async(headers=headers))
 
 
 def case_rollup_refresh(*, organisation: Organisation) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from django.db import transaction
 
 from hub.accounts.access import Actor
-from hub.core.audit import audit_record
+from hub.core.outbox import domain_event_record
 from tenants.events.models import Event
 
 
@@ -18,9 +18,9 @@ def event_record(
     event = Event.objects.create(
         case=case, description=description, occurred_on=occurred_on, place=place
     )
-    audit_record(
+    domain_event_record(
         actor=actor.audit,
-        action="event.recorded",
+        name="event.recorded",
         object_type="case",
         object_id=case.pk,
         detail={"event": event.pk},

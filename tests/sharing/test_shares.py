@@ -6,6 +6,7 @@ import pytest
 
 from hub.accounts.roles import Role
 from hub.consent.services import consent_withdraw
+from hub.core.audit import AuditActor
 from hub.core.models import AuditEvent
 from sharing.models import ShareGrant
 from tenants.cases.services import case_open_from_complaint
@@ -64,7 +65,7 @@ def test_recipient_sees_only_the_shared_sections(client, org_a, org_b):
 def test_withdrawn_consent_ends_access_at_once(client, org_a, org_b):
     case, consent = _accepted_case(org_a.organisation, share=True)
     grant = _grant(client, org_a, case, org_b.organisation).json()
-    consent_withdraw(consent=consent)
+    consent_withdraw(consent=consent, by=AuditActor(label="worker by phone"))
     client.force_login(org_b.users[Role.CASE_LAWYER])
     url = f"/org/{org_b.organisation.slug}/api/v1/shared-with-us/{grant['id']}/"
     assert client.get(url).status_code == 404

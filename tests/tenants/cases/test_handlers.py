@@ -1,4 +1,5 @@
-"""A task runs on a real Celery worker (in-memory broker) inside an organisation's schema."""
+"""Outbox subscribers of cases: the rollup follows case events, on a real Celery worker
+(in-memory broker) inside the organisation's schema, and follows consent withdrawals."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from hub.accounts.access import Actor
 from hub.accounts.roles import Role
 from hub.celery import app
 from hub.consent.models import ConsentRecord
-from hub.consent.services import ConsentChoices
+from hub.consent.services import ConsentChoices, consent_withdraw
+from hub.core.audit import AuditActor
+from hub.core.models import OutboxEvent
+from hub.core.outbox import outbox_dispatch_task
 from hub.network.models import CaseRollup
 from tenants.cases.models import Case
 from tenants.cases.services import case_register
-from tenants.cases.tasks import case_rollup_refresh_task
 from tests.builders import in_schema
 
 
@@ -49,7 +52,7 @@ def _committed(organisation, work):
 
 
 @pytest.mark.django_db
-def test_rollup_task_runs_on_a_real_worker_in_the_organisation_schema(org_a, real_worker):
+def test_case_events_reach_the_rollup_through_a_real_worker(org_a, real_worker):
     organisation = org_a.organisation
     actor = Actor(label="r", roles=frozenset({Role.RECEPTIONIST}), organisation=organisation)
     consent = ConsentChoices(contact=True, share=False, refer=False, statistics=True)
@@ -59,10 +62,17 @@ def test_rollup_task_runs_on_a_real_worker_in_the_organisation_schema(org_a, rea
     try:
 
         def enqueue_and_wait():
-            result = case_rollup_refresh_task.apply_async(ignore_result=False)
-            return result.get(timeout=20)
+            # Registration already enqueued a dispatch on commit; this one runs after it.
+            outbox_dispatch_task.apply_async(ignore_result=False).get(timeout=20)
+            return list(
+                OutboxEvent.objects.filter(object_id=str(case.pk)).values_list(
+                    "name", "dispatched_at"
+                )
+            )
 
-        assert _committed(organisation, enqueue_and_wait) == organisation.schema_name
+        events = _committed(organisation, enqueue_and_wait)
+        assert [name for name, _at in events] == ["case.registered"]
+        assert all(at is not None for _name, at in events)
         counted = _committed(
             organisation,
             lambda: sum(
@@ -77,5 +87,28 @@ def test_rollup_task_runs_on_a_real_worker_in_the_organisation_schema(org_a, rea
                 Case.objects.filter(pk=case.pk).delete(),
                 ConsentRecord.objects.filter(organisation=organisation, case_id=case.pk).delete(),
                 CaseRollup.objects.filter(organisation=organisation).delete(),
+                OutboxEvent.objects.all().delete(),
             ),
         )
+
+
+def test_withdrawn_consent_takes_the_case_out_of_the_rollup(
+    org_a, django_capture_on_commit_callbacks
+):
+    organisation = org_a.organisation
+    actor = Actor(label="r", roles=frozenset({Role.RECEPTIONIST}), organisation=organisation)
+    consent = ConsentChoices(statistics=True)
+    with django_capture_on_commit_callbacks(execute=True), in_schema(organisation):
+        case = case_register(actor=actor, title="Statistik", consent=consent)
+
+    def counted() -> int:
+        return sum(
+            CaseRollup.objects.filter(organisation=organisation).values_list("cases", flat=True)
+        )
+
+    assert counted() == 1
+    record = ConsentRecord.objects.get(organisation=organisation, case_id=case.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        consent_withdraw(consent=record, by=AuditActor(label="klien lewat telepon"))
+    assert counted() == 0
+    assert OutboxEvent.objects.get(name="consent.withdrawn").dispatched_at is not None
