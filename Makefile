@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
 
-.PHONY: demo test lint bench install translations clean-data
+.PHONY: demo test lint bench install translations messages clean-data
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ install: $(STAMP) translations
 
 translations: $(STAMP)
 	$(PY) -m hub.i18n_compile
+
+# Developers: refresh the catalogue after changing user-facing text (needs GNU gettext);
+# tests/hub/test_i18n.py fails until every new message has its Indonesian translation.
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l id --no-location -i ".venv/*" -i "bench/*" -i "tests/*"
 
 demo: install
 	$(PY) manage.py rundemo --host $(HOST) --port $(PORT)

@@ -16,7 +16,7 @@ from hub.network.api import NetworkStatsApi
 from hub.organisations.api import OrganisationDirectoryApi
 from sharing import api as sharing_api
 from tenants.cases import api as cases_api
-from tenants.cases import api_inbox
+from tenants.cases import api_assignments, api_decisions, api_inbox, views_work
 from tenants.cases import views as case_views
 
 intake_api = (
@@ -38,12 +38,48 @@ organisation_api = [
         cases_api.CaseTransitionApi.as_view(),
         name="case-transition",
     ),
+    path("cases/<int:case_id>/take/", api_assignments.CaseTakeApi.as_view(), name="case-take"),
+    path(
+        "cases/<int:case_id>/assignments/",
+        api_assignments.AssignmentListApi.as_view(),
+        name="case-assignments",
+    ),
+    path(
+        "cases/<int:case_id>/assignments/<int:assignment_id>/end/",
+        api_assignments.AssignmentEndApi.as_view(),
+        name="case-assignment-end",
+    ),
+    path(
+        "cases/<int:case_id>/decision-requests/",
+        api_decisions.CaseDecisionRequestsApi.as_view(),
+        name="case-decision-requests",
+    ),
     path("cases/<int:case_id>/audit/", cases_api.CaseAuditApi.as_view(), name="case-audit"),
     path(
         "cases/<int:case_id>/package.xml", cases_api.CasePackageApi.as_view(), name="case-package"
     ),
     path(
         "cases/<int:case_id>/dossier.pdf", cases_api.CaseDossierApi.as_view(), name="case-dossier"
+    ),
+    path("queue/", api_assignments.QueueApi.as_view(), name="queue"),
+    path("my-cases/", api_assignments.MyCasesApi.as_view(), name="my-cases"),
+    path(
+        "decision-requests/", api_decisions.PendingDecisionsApi.as_view(), name="decision-requests"
+    ),
+    path(
+        "decision-requests/<int:request_id>/",
+        api_decisions.DecisionRequestDetailApi.as_view(),
+        name="decision-request",
+    ),
+    path(
+        "decision-requests/<int:request_id>/comments/",
+        api_decisions.DecisionCommentApi.as_view(),
+        name="decision-request-comments",
+    ),
+    path(
+        "decision-requests/<int:request_id>/settle/",
+        api_decisions.DecisionSettleApi.as_view(),
+        name="decision-request-settle",
     ),
     path("inbox/", api_inbox.InboxListApi.as_view(), name="inbox"),
     path(
@@ -70,6 +106,25 @@ organisation_space = [
     path("", case_views.organisation_home, name="home"),
     path("cases/<int:case_id>/", case_views.case_detail, name="case"),
     path("cases/<int:case_id>/move/", case_views.case_move, name="case-move"),
+    path("cases/<int:case_id>/take/", views_work.case_take_view, name="case-take"),
+    path("cases/<int:case_id>/appoint/", views_work.case_appoint, name="case-appoint"),
+    path(
+        "cases/<int:case_id>/assignments/<int:assignment_id>/end/",
+        views_work.assignment_end_view,
+        name="assignment-end",
+    ),
+    path("cases/<int:case_id>/request/", views_work.decision_request_view, name="case-request"),
+    path("decisions/", views_work.decisions_pending, name="decisions"),
+    path(
+        "decisions/<int:request_id>/comment/",
+        views_work.decision_comment_view,
+        name="decision-comment",
+    ),
+    path(
+        "decisions/<int:request_id>/settle/",
+        views_work.decision_settle_view,
+        name="decision-settle",
+    ),
     path("inbox/<str:receipt_code>/accept/", case_views.inbox_accept, name="inbox-accept"),
     path("inbox/<str:receipt_code>/decline/", case_views.inbox_decline, name="inbox-decline"),
     path("api/v1/", include((organisation_api, "org-api"))),

@@ -30,7 +30,8 @@ STATUS_LABELS = {
     "accompanied": "Didampingi",
     "referred": "Dirujuk",
     "transferred": "Pengalihan",
-    "open": "Terbuka",
+    "open": "Dalam proses",
+    "closed": "Ditutup",
 }
 ROLE_LABELS = {
     "complainant": "Pengadu",

@@ -10,8 +10,14 @@ from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 
 
-def actor(organisation: Organisation, role: str) -> Actor:
-    return Actor(label=f"{role}@test", roles=frozenset({role}), organisation=organisation)
+def actor(organisation: Organisation, role: str, *, user=None) -> Actor:
+    """An actor in one role; give the `user` when assignment matters (it is by user id)."""
+    return Actor(
+        label=user.email if user else f"{role}@test",
+        roles=frozenset({role}),
+        organisation=organisation,
+        user_id=user.pk if user else None,
+    )
 
 
 def complaint(organisation: Organisation | None, *, share: bool = False, **fields) -> Complaint:

@@ -25,3 +25,13 @@ def fill(route: str, samples: dict[str, str]) -> str:
         return samples[name]
 
     return "/" + re.sub(r"<(\w+:)?(\w+)>", replace, route)
+
+
+# Ids that exist nowhere: every route filled with them must answer 404 (or a 4xx), never 500.
+MISSING_IDS = {
+    "case_id": "999999",
+    "receipt_code": "RP-2222-2222",
+    "grant_id": "999999",
+    "assignment_id": "999999",
+    "request_id": "999999",
+}

@@ -10,7 +10,7 @@ from hub.intake.models import Complaint
 from sharing.models import ShareGrant
 from tenants.cases.models import Case
 from tests.builders import in_schema
-from tests.routes import all_routes, fill
+from tests.routes import MISSING_IDS, all_routes, fill
 
 BODIES = [
     ("{broken json", "application/json"),
@@ -26,12 +26,7 @@ BODIES = [
 @pytest.mark.parametrize(("body", "content_type"), BODIES)
 def test_no_post_endpoint_answers_5xx_to_bad_bodies(client, org_a, body, content_type):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    samples = {
-        "org_slug": org_a.organisation.slug,
-        "case_id": "999999",
-        "receipt_code": "RP-2222-2222",
-        "grant_id": "999999",
-    }
+    samples = {**MISSING_IDS, "org_slug": org_a.organisation.slug}
     before = _written(org_a)
     for route in (r for r in all_routes() if "api/v1/" in r):
         url = fill(route, samples)

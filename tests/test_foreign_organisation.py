@@ -10,7 +10,9 @@ import pytest
 
 from hub.accounts.roles import ORGANISATION_ROLES, Role
 from sharing.models import ShareGrant
-from tenants.cases.models import Case
+from tenants.cases.assignments import case_take
+from tenants.cases.decisions import decision_request_create
+from tenants.cases.models import Assignment, Case, DecisionComment, DecisionRequest
 from tenants.cases.services import PersonInput, case_register
 from tests.builders import actor, complaint, in_schema
 from tests.routes import all_routes, fill
@@ -35,6 +37,12 @@ def a_objects(org_a):
             title="Kasus A",
             complainant=PersonInput(display_name="Rina"),
         )
+        lawyer = actor(a, Role.CONSULTATION_LAWYER, user=org_a.users[Role.CONSULTATION_LAWYER])
+        case_take(actor=lawyer, case_id=case.pk)
+        request = decision_request_create(
+            actor=lawyer, case_id=case.pk, move="case_meeting", reason="Perlu rapat kasus"
+        )
+        assignment = case.assignments.get()
     # A grant B must not see: A's case, granted to A itself (a grant to B would be B's to read).
     grant = ShareGrant.objects.create(
         owner=a,
@@ -50,6 +58,8 @@ def a_objects(org_a):
         "case_id": str(case.pk),
         "receipt_code": filed.receipt_code,
         "grant_id": str(grant.pk),
+        "assignment_id": str(assignment.pk),
+        "request_id": str(request.pk),
     }
 
 
@@ -58,7 +68,10 @@ def _state(org):
         return (
             Case.objects.count(),
             ShareGrant.objects.count(),
-            list(Case.objects.values_list("stage", flat=True)),
+            list(Case.objects.values_list("stage", "status", "version")),
+            list(Assignment.objects.values_list("id", "ended_at")),
+            list(DecisionRequest.objects.values_list("id", "state")),
+            DecisionComment.objects.count(),
         )
 
 

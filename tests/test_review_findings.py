@@ -10,7 +10,7 @@ from hub.network.models import CaseRollup
 from tenants.cases.models import Case
 from tenants.cases.services import case_register, case_rollup_refresh
 from tests.builders import actor, complaint, in_schema, registered_case
-from tests.routes import all_routes, fill
+from tests.routes import MISSING_IDS, all_routes, fill
 
 CONSENT = {"contact": True, "share": False, "refer": False, "statistics": True}
 
@@ -131,7 +131,7 @@ def test_analyst_sees_no_share_list(client, org_a):
 
 
 def test_unknown_and_foreign_organisations_answer_alike(client, org_a, org_b):
-    samples = {"case_id": "1", "receipt_code": "RP-2222-2222", "grant_id": "1"}
+    samples = MISSING_IDS
     routes = [r for r in all_routes() if r.startswith("org/<slug:org_slug>/")]
     for login in (None, org_b.users[Role.DIVISION_HEAD]):
         client.logout()

@@ -62,20 +62,64 @@ def test_spine_from_complaint_to_network_stats(
     assert public["status"] == "accepted"
     assert "Siti" not in str(public) and "+852" not in str(public)
 
-    # 4. The case moves one stage through the transition service, with an audit event.
+    # 4. A consultation lawyer takes it from the queue (one move through the transition
+    #    service, with an audit event), asks for a case meeting; the Kabid discusses and
+    #    approves, then appoints the case lawyer, which starts accompaniment.
     client.force_login(org_a.users[Role.CONSULTATION_LAWYER])
+    queue = client.get(f"{api_a}/queue/").json()["results"]
+    assert [c["id"] for c in queue] == [case["id"]]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            f"{api_a}/cases/{case['id']}/transitions/",
-            {"to": "consultation"},
-            content_type="application/json",
-        )
+        response = client.post(f"{api_a}/cases/{case['id']}/take/")
     assert response.status_code == 200, response.content
     assert response.json()["stage"] == "consultation"
-    trail = client.get(f"{api_a}/cases/{case['id']}/audit/").json()
-    assert any(
-        e["action"] == "case.transition" and e["detail"]["to"] == "consultation" for e in trail
+    mine = client.get(f"{api_a}/my-cases/").json()["results"]
+    assert [c["id"] for c in mine] == [case["id"]]
+    asked = client.post(
+        f"{api_a}/cases/{case['id']}/decision-requests/",
+        {"move": "case_meeting", "reason": "Dugaan TPPO: perlu rapat kasus."},
+        content_type="application/json",
     )
+    assert asked.status_code == 201, asked.content
+    request_id = asked.json()["id"]
+
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    pending = client.get(f"{api_a}/decision-requests/").json()
+    assert [r["id"] for r in pending] == [request_id]
+    commented = client.post(
+        f"{api_a}/decision-requests/{request_id}/comments/",
+        {"body": "Sudah ada bukti transfer gaji?"},
+        content_type="application/json",
+    )
+    assert commented.status_code == 201, commented.content
+    with django_capture_on_commit_callbacks(execute=True):
+        approved = client.post(
+            f"{api_a}/decision-requests/{request_id}/settle/",
+            {"outcome": "approved", "comment": "Setuju."},
+            content_type="application/json",
+        )
+    assert approved.status_code == 200, approved.content
+    with django_capture_on_commit_callbacks(execute=True):
+        appointed = client.post(
+            f"{api_a}/cases/{case['id']}/assignments/",
+            {
+                "user_id": org_a.users[Role.CASE_LAWYER].pk,
+                "role": "case_lawyer",
+                "instruction": "Dampingi.",
+            },
+            content_type="application/json",
+        )
+    assert appointed.status_code == 201, appointed.content
+    moved = client.get(f"{api_a}/cases/{case['id']}/").json()
+    assert (moved["stage"], moved["status"]) == ("accompaniment", "accompanied")
+    trail = [e["action"] for e in client.get(f"{api_a}/cases/{case['id']}/audit/").json()]
+    for action in (
+        "case.transition",
+        "decision.requested",
+        "decision.commented",
+        "decision.approved",
+        "case.assigned",
+    ):
+        assert action in trail, action
 
     # 5. Shared read-only with B under the consent record; B reads it; the read is audited in A.
     client.force_login(org_a.users[Role.DIVISION_HEAD])
@@ -120,5 +164,5 @@ def test_spine_from_complaint_to_network_stats(
     client.force_login(coordinator)
     stats = client.get("/api/v1/network/stats/").json()
     assert stats["cases_by_organisation"].get(a.slug) == 1
-    assert stats["cases_by_stage"].get("consultation") == 1
+    assert stats["cases_by_stage"].get("accompaniment") == 1
     assert "Siti" not in str(stats)

@@ -1,7 +1,8 @@
-"""Base class for the organisation API (/org/<slug>/api/v1/...)."""
+"""Base classes for the organisation API (/org/<slug>/api/v1/...)."""
 
 from __future__ import annotations
 
+from rest_framework.parsers import JSONParser
 from rest_framework.views import APIView
 
 from hub.accounts.authentication import IsOrganisationMember
@@ -19,3 +20,10 @@ class OrganisationApiView(APIView):
     @property
     def actor(self):
         return self.request.actor
+
+
+class JsonOnly:
+    """For writes with nested bodies: a form-encoded body would silently drop nested fields,
+    so anything but JSON gets 415."""
+
+    parser_classes = [JSONParser]

@@ -125,7 +125,9 @@ POLICY: dict[Action, Rule] = {
     ),
     Action.DECISIONS_PENDING: Rule(_HEAD, _("Only the division head decides on requests.")),
     Action.APPOINT_CASE_LAWYER: Rule(_HEAD, _("Only the division head appoints the case lawyer.")),
-    Action.APPOINT_ASSISTANT: Rule(_HEAD, _("Only the division head appoints assistants.")),
+    Action.APPOINT_ASSISTANT: Rule(
+        _HEAD, _("Only the division head appoints assistants and service providers.")
+    ),
     Action.PERSON_ADD: Rule(
         _roles(Role.DIVISION_HEAD, Role.SYSTEM),
         _("Only the staff assigned to the case add people to it."),
@@ -158,6 +160,11 @@ POLICY: dict[Action, Rule] = {
 }
 
 
+def bypasses_restriction(actor) -> bool:
+    """Restricted cases: the division head opens them all; everyone else only their own."""
+    return Role.DIVISION_HEAD in actor.roles
+
+
 def allows(actor, action: Action, subject: CaseSubject | None = None) -> bool:
     """May `actor` take `action` (on the case described by `subject`, when there is one)?
 
@@ -171,7 +178,7 @@ def allows(actor, action: Action, subject: CaseSubject | None = None) -> bool:
         and actor.user_id in subject.assignee_user_ids
     )
     restricted = subject is not None and subject.restricted
-    if restricted and not assigned and Role.DIVISION_HEAD not in actor.roles:
+    if restricted and not assigned and not bypasses_restriction(actor):
         return False
     return bool(actor.roles & rule.roles) or (assigned and bool(actor.roles & rule.when_assigned))
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from rest_framework import exceptions
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import exceptions, serializers
+from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -59,3 +61,59 @@ def exception_handler(exc, context):
         body = error_body(code, str(detail))
     response.data = body
     return response
+
+
+class ErrorDetail(serializers.Serializer):
+    code = serializers.CharField(help_text="Stable for clients, e.g. `not_found`, `invalid`.")
+    message = serializers.CharField(help_text="For people, in the request's language.")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Field name → messages, for input errors.",
+    )
+
+
+class ErrorOutput(serializers.Serializer):
+    error = ErrorDetail()
+
+
+_ERROR_MEANING = {
+    400: "Invalid input; `fields` says what to fix.",
+    401: "Not signed in and no bearer token.",
+    403: "Signed in, but the role (or the token's scope) does not allow it.",
+    404: "No such object here, or it belongs to someone the caller may not see.",
+    409: "The object's state does not allow it now (e.g. already decided, stale version).",
+    413: "The body is too large.",
+    415: "The body must be JSON.",
+}
+
+
+def error_responses(*statuses: int) -> dict:
+    """OpenAPI responses for the errors an operation really returns, in the one error shape."""
+    codes = sorted({401, 404, *statuses})
+    return {
+        code: OpenApiResponse(response=ErrorOutput, description=_ERROR_MEANING[code])
+        for code in codes
+    }
+
+
+class CursorPage(CursorPagination):
+    """Cursor pages over a fixed set of orderings (`?ordering=`), so every row is reachable
+    however many there are, and a page stays stable while rows are added."""
+
+    page_size = 50
+    max_page_size = 200
+    page_size_query_param = "page_size"
+    orderings: dict[str, tuple[str, ...]] = {}
+    default_ordering = ""
+
+    def get_ordering(self, request, queryset, view):
+        chosen = request.query_params.get("ordering") or self.default_ordering
+        if chosen not in self.orderings:
+            raise exceptions.ValidationError(
+                {
+                    "ordering": [
+                        _("Choose one of: %(options)s.") % {"options": ", ".join(self.orderings)}
+                    ]
+                }
+            )
+        return self.orderings[chosen]

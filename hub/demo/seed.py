@@ -22,14 +22,14 @@ from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.organisations.provisioning import organisation_provision
 from sharing.services import share_grant
-from tenants.cases.lifecycle import Stage
+from tenants.cases.assignments import assignment_appoint, case_take
+from tenants.cases.decisions import decision_comment_add, decision_request_create, decision_settle
 from tenants.cases.models import Case, CasePerson, PersonRole
 from tenants.cases.services import (
     PersonInput,
     case_open_from_complaint,
     case_register,
     case_rollup_refresh,
-    case_transition,
 )
 from tenants.events.services import event_record
 from tenants.people.models import Person
@@ -192,14 +192,78 @@ def _application(organisation: Organisation) -> dict:
 
 
 def _walk_case(actor_for, case: Case, rng: random.Random) -> None:
-    path = [
-        (Stage.CONSULTATION, Role.CONSULTATION_LAWYER, ""),
-        (Stage.CASE_MEETING, Role.DIVISION_HEAD, ""),
-        (Stage.ACCOMPANIMENT, Role.DIVISION_HEAD, ""),
-        (Stage.TERMINATION, Role.DIVISION_HEAD, "Tujuan pendampingan tercapai"),
-    ]
-    for to, role, reason in path[: rng.choice([0, 1, 1, 2, 2, 3, 3, 3, 4])]:
-        case_transition(actor=actor_for(role), case_id=case.pk, to=to, reason=reason)
+    """Walk a case as an office does: take it from the queue, ask for decisions, discuss,
+    approve, appoint; stop anywhere along the way, as real cases do."""
+    lawyer, head = actor_for(Role.CONSULTATION_LAWYER), actor_for(Role.DIVISION_HEAD)
+    path = rng.choice(
+        [
+            "queue",
+            "consultation",
+            "asked",
+            "meeting",
+            "accompanied",
+            "accompanied",
+            "closed",
+            "rejected",
+            "consulted",
+            "referred",
+        ]
+    )
+    if path == "queue":
+        return
+    case_take(actor=lawyer, case_id=case.pk)
+    if path == "consultation":
+        return
+    if path in ("rejected", "consulted", "referred"):
+        move, code, reason = {
+            "rejected": ("reject", "outside_mandate", "Kasus di luar wilayah kerja kantor."),
+            "consulted": ("terminate", "consultation_sufficient", "Klien cukup dengan konsultasi."),
+            "referred": ("refer", "", "Dirujuk ke UPTD PPA untuk layanan psikologis."),
+        }[path]
+        asked = decision_request_create(
+            actor=lawyer, case_id=case.pk, move=move, reason=reason, reason_code=code
+        )
+        decision_settle(actor=head, request_id=asked.pk, outcome="approved", comment="Setuju.")
+        return
+    asked = decision_request_create(
+        actor=lawyer,
+        case_id=case.pk,
+        move="case_meeting",
+        reason="Ada dugaan pelanggaran berat; perlu dibahas di rapat kasus.",
+    )
+    decision_comment_add(
+        actor=head, request_id=asked.pk, body="Apakah klien sudah membawa salinan kontrak kerja?"
+    )
+    decision_comment_add(
+        actor=lawyer, request_id=asked.pk, body="Sudah, kontrak dan bukti transfer gaji terlampir."
+    )
+    if path == "asked":
+        return  # waits on the Kabid's list of pending decisions
+    decision_settle(
+        actor=head, request_id=asked.pk, outcome="approved", comment="Jadwalkan rapat kasus Senin."
+    )
+    if path == "meeting":
+        return
+    for role, instruction in (
+        (Role.CASE_LAWYER, "Dampingi klien membuat laporan dan pantau perkembangannya."),
+        (Role.CASE_ASSISTANT, "Siapkan kronologi dan berkas bukti dalam 1 hari."),
+    ):
+        assignment_appoint(
+            actor=head,
+            case_id=case.pk,
+            user_id=actor_for(role).user_id,
+            role=role,
+            instruction=instruction,
+        )
+    if path == "closed":
+        asked = decision_request_create(
+            actor=actor_for(Role.CASE_LAWYER),
+            case_id=case.pk,
+            move="terminate",
+            reason_code="goals_met",
+            reason="Tujuan pendampingan tercapai: gaji dibayar penuh.",
+        )
+        decision_settle(actor=head, request_id=asked.pk, outcome="approved")
 
 
 def _seed_organisation(

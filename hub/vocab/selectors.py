@@ -40,3 +40,18 @@ def require_known_codes(*, vocabulary: str, codes: list[str], field: str) -> Non
         code="unknown_code",
         fields={field: [_("Unknown code: %(codes)s.") % {"codes": listed}]},
     )
+
+
+REASON_VOCABULARIES = (
+    Vocabulary.REJECTION_REASON,
+    Vocabulary.NOT_ACCOMPANIED_REASON,
+    Vocabulary.TERMINATION_REASON,
+)
+
+
+def reason_label(code: str) -> str:
+    """The label of a reason code, from whichever reason vocabulary holds it."""
+    if not code:
+        return ""
+    term = Term.objects.filter(vocabulary__in=REASON_VOCABULARIES, code=code).first()
+    return term.label if term else code

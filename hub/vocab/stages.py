@@ -13,8 +13,11 @@ class Stage(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    OPEN = "open", _("Open")
+    """Handling status (seed 000). `open` is a case not yet decided on, before accompaniment."""
+
+    OPEN = "open", _("In process")
     NOT_ACCOMPANIED = "not_accompanied", _("Not accompanied")
     ACCOMPANIED = "accompanied", _("Accompanied")
     REFERRED = "referred", _("Referred")
     TRANSFERRED = "transferred", _("Transferred")
+    CLOSED = "closed", _("Closed")

@@ -5,34 +5,47 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from hub.accounts.api import OrganisationApiView
+from hub.accounts.api import JsonOnly, OrganisationApiView
 from hub.consent.serializers import ConsentInput
 from hub.consent.services import ConsentChoices
+from hub.core.api import CursorPage, error_responses
 from hub.core.errors import Conflict
 from hub.core.fields import Text
 from interchange.pdf import dossier_pdf
 from interchange.xml import PackageError, package_to_xml
-from tenants.cases.lifecycle import Stage
+from tenants.cases.lifecycle import Move, Stage, Status
 from tenants.cases.packaging import case_package
-from tenants.cases.selectors import case_audit_trail, case_for_actor, cases_for_actor
+from tenants.cases.selectors import case_audit_trail, case_for_actor, cases_filtered
 from tenants.cases.services import PersonInput, case_register, case_transition
 
 
 class CaseOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    number = serializers.CharField()
+    number = serializers.CharField(help_text="`<ORGANISATION>/<year>/<sequence>`, gap-free.")
     title = serializers.CharField()
     summary = serializers.CharField()
-    stage = serializers.CharField()
-    status = serializers.CharField()
+    stage = serializers.ChoiceField(choices=Stage.choices)
+    status = serializers.ChoiceField(choices=Status.choices)
+    status_reason = serializers.CharField(
+        help_text="Code of the reason vocabulary of the move that set the status, or empty."
+    )
+    status_note = serializers.CharField()
     case_types = serializers.ListField(child=serializers.CharField())
+    restricted = serializers.BooleanField()
+    version = serializers.IntegerField(help_text="Send it back with an edit; stale edits get 409.")
     complaint_receipt_code = serializers.CharField()
     opened_at = serializers.DateTimeField()
     closed_at = serializers.DateTimeField(allow_null=True)
+
+
+class CasePageOutput(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = CaseOutput(many=True)
 
 
 class PersonCreateInput(serializers.Serializer):
@@ -47,15 +60,39 @@ class CaseCreateInput(serializers.Serializer):
     title = Text(max_length=200)
     summary = Text(max_length=20000, required=False, allow_blank=True)
     case_types = serializers.ListField(
-        child=serializers.SlugField(max_length=50), required=False, max_length=20
+        child=serializers.SlugField(max_length=50),
+        required=False,
+        max_length=20,
+        help_text="Codes of the `case_type` vocabulary (see the directory of terms).",
     )
     complainant = PersonCreateInput(required=False)
     consent = ConsentInput(required=False, help_text="What the client consented to, if recorded.")
 
 
 class TransitionInput(serializers.Serializer):
-    to = serializers.ChoiceField(choices=Stage.choices)
-    reason = Text(max_length=2000, required=False, allow_blank=True, default="")
+    move = serializers.ChoiceField(choices=Move.choices)
+    reason_code = serializers.SlugField(
+        max_length=50,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required for reject (`rejection_reason` vocabulary) and terminate "
+        "(`not_accompanied_reason` before accompaniment, `termination_reason` after).",
+    )
+    note = Text(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Required for refer and transfer: to whom, and why.",
+    )
+
+
+class CaseFilterInput(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=Stage.choices, required=False)
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    case_type = serializers.SlugField(max_length=50, required=False)
+    q = Text(max_length=100, required=False, help_text="Words of the number or title.")
 
 
 class AuditEventOutput(serializers.Serializer):
@@ -66,13 +103,57 @@ class AuditEventOutput(serializers.Serializer):
     detail = serializers.DictField()
 
 
-class CaseListApi(OrganisationApiView):
-    @extend_schema(responses={200: CaseOutput(many=True)})
-    def get(self, request, **kwargs):
-        cases = cases_for_actor(actor=self.actor)[:200]
-        return Response(CaseOutput(cases, many=True).data)
+class CasePage(CursorPage):
+    orderings = {
+        "newest": ("-opened_at", "-id"),
+        "oldest": ("opened_at", "id"),
+        "number": ("number",),
+        "updated": ("-updated_at", "-id"),
+    }
+    default_ordering = "newest"
 
-    @extend_schema(request=CaseCreateInput, responses={201: CaseOutput})
+
+PAGE_PARAMETERS = [
+    OpenApiParameter("cursor", str, description="From `next` or `previous` of a page."),
+    OpenApiParameter("page_size", int, description="1 to 200; 50 by default."),
+    OpenApiParameter("ordering", str, enum=list(CasePage.orderings), default="newest"),
+]
+
+
+def case_page(view, cases) -> Response:
+    paginator = CasePage()
+    page = paginator.paginate_queryset(cases, view.request, view=view)
+    return paginator.get_paginated_response(CaseOutput(page, many=True).data)
+
+
+class CaseListApi(JsonOnly, OrganisationApiView):
+    @extend_schema(
+        operation_id="org_api_v1_cases_list",
+        parameters=[CaseFilterInput, *PAGE_PARAMETERS],
+        responses={200: CasePageOutput, **error_responses(400, 403)},
+    )
+    def get(self, request, **kwargs):
+        filters = CaseFilterInput(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        return case_page(self, cases_filtered(actor=self.actor, **filters.validated_data))
+
+    @extend_schema(
+        request=CaseCreateInput,
+        responses={201: CaseOutput, **error_responses(400, 403, 413, 415)},
+        examples=[
+            OpenApiExample(
+                "Walk-in client",
+                request_only=True,
+                value={
+                    "title": "Gaji tidak dibayar, Kuala Lumpur",
+                    "summary": "Klien datang ke kantor; gaji 5 bulan tidak dibayar majikan.",
+                    "case_types": ["unpaid_wages"],
+                    "complainant": {"display_name": "Siti Aminah", "gender": "female"},
+                    "consent": {"contact": True, "share": True, "refer": False, "statistics": True},
+                },
+            )
+        ],
+    )
     def post(self, request, **kwargs):
         serializer = CaseCreateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -91,13 +172,23 @@ class CaseListApi(OrganisationApiView):
 
 
 class CaseDetailApi(OrganisationApiView):
-    @extend_schema(responses={200: CaseOutput})
+    @extend_schema(responses={200: CaseOutput, **error_responses(403)})
     def get(self, request, case_id: int, **kwargs):
         return Response(CaseOutput(case_for_actor(actor=self.actor, case_id=case_id)).data)
 
 
 class CaseTransitionApi(OrganisationApiView):
-    @extend_schema(request=TransitionInput, responses={200: CaseOutput})
+    @extend_schema(
+        request=TransitionInput,
+        responses={200: CaseOutput, **error_responses(400, 403, 409, 415)},
+        examples=[
+            OpenApiExample(
+                "Reject with a reason",
+                request_only=True,
+                value={"move": "reject", "reason_code": "outside_mandate", "note": ""},
+            )
+        ],
+    )
     def post(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
         serializer = TransitionInput(data=request.data)

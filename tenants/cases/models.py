@@ -4,7 +4,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tenants.cases.lifecycle import Stage, Status
+from hub.accounts.roles import Role
+from tenants.cases.lifecycle import Move, Stage, Status
 from tenants.people.models import Person
 
 
@@ -15,6 +16,13 @@ class Case(models.Model):
     # Written only by tenants.cases.services.case_transition (and creation).
     stage = models.CharField(max_length=32, choices=Stage.choices, default=Stage.REGISTRATION)
     status = models.CharField(max_length=32, choices=Status.choices, default=Status.OPEN)
+    # Why the case reached its status (a code of the move's reason vocabulary) and a note.
+    status_reason = models.CharField(max_length=50, blank=True)
+    status_note = models.TextField(blank=True)
+    # Sexual violence, children: only the staff assigned to it and the Kabid may open it.
+    restricted = models.BooleanField(default=False)
+    # Optimistic concurrency: every write bumps it; an edit made on an older version is refused.
+    version = models.PositiveIntegerField(default=1)
     case_types = ArrayField(models.CharField(max_length=50), default=list, blank=True)
     complaint_receipt_code = models.CharField(max_length=12, blank=True, db_index=True)
     opened_at = models.DateTimeField(auto_now_add=True)
@@ -60,3 +68,106 @@ class CaseNumberCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last}"
+
+
+ASSIGNABLE_ROLES = (
+    Role.CONSULTATION_LAWYER,
+    Role.CONSULTATION_ASSISTANT,
+    Role.CASE_LAWYER,
+    Role.CASE_ASSISTANT,
+    Role.PARALEGAL,
+    Role.COUNSELLOR,
+    Role.MEDIATOR,
+    Role.COMPANION,
+)
+
+
+class Assignment(models.Model):
+    """Who works on a case, in which role: also the disposition sheet of seed 004 (from whom,
+    to whom, when, with which instruction). Ended, never deleted."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
+    user_id = models.BigIntegerField()  # hub.accounts.User, in the public schema
+    user_label = models.CharField(max_length=200)
+    role = models.CharField(max_length=32, choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES])
+    instruction = models.TextField(blank=True)
+    assigned_by_user_id = models.BigIntegerField(null=True, blank=True)
+    assigned_by_label = models.CharField(max_length=200)
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by_label = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["assigned_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "user_id", "role"],
+                condition=models.Q(ended_at__isnull=True),
+                name="assignment_active_unique",
+            ),
+            # One case lawyer (case owner) and one consultation lawyer at a time.
+            models.UniqueConstraint(
+                fields=["case", "role"],
+                condition=models.Q(
+                    ended_at__isnull=True,
+                    role__in=[Role.CONSULTATION_LAWYER.value, Role.CASE_LAWYER.value],
+                ),
+                name="assignment_one_owner",
+            ),
+        ]
+        indexes = [models.Index(fields=["user_id", "ended_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_label} as {self.role} on {self.case_id}"
+
+
+class DecisionRequest(models.Model):
+    """A lawyer asks the division head for a decision (case meeting, rejection, referral,
+    transfer, termination); approving it carries the move out through `case_transition`."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="decision_requests")
+    move = models.CharField(max_length=32, choices=Move.choices)
+    reason_code = models.CharField(max_length=50, blank=True)
+    reason = models.TextField()
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    requested_by_user_id = models.BigIntegerField(null=True, blank=True)
+    requested_by_label = models.CharField(max_length=200)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by_label = models.CharField(max_length=200, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(state="pending"),
+                name="decision_request_one_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.move} on {self.case_id} ({self.state})"
+
+
+class DecisionComment(models.Model):
+    """The short thread in which the lawyer and the Kabid talk a decision through (seed 000)."""
+
+    request = models.ForeignKey(DecisionRequest, on_delete=models.CASCADE, related_name="comments")
+    author_user_id = models.BigIntegerField(null=True, blank=True)
+    author_label = models.CharField(max_length=200)
+    body = models.TextField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.author_label} on request {self.request_id}"

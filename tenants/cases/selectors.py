@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from hub.accounts import policy
 from hub.accounts.access import Actor
-from hub.accounts.policy import Action
+from hub.accounts.policy import Action, CaseSubject
 from hub.core.audit import audit_events_for
 from hub.core.errors import NotFound
-from tenants.cases.models import Case
+from hub.vocab.models import Vocabulary
+from hub.vocab.selectors import require_known_codes
+from tenants.cases.models import Assignment, Case
 from tenants.people.models import Person
 
 
 def cases_for_actor(*, actor: Actor) -> QuerySet[Case]:
+    """The cases the actor may open: all of them, less restricted cases not assigned to them
+    (unless the policy lets them past restrictions)."""
     policy.require(actor, Action.CASE_READ)
-    return Case.objects.all()
+    cases = Case.objects.all()
+    if policy.bypasses_restriction(actor):
+        return cases
+    assigned = Assignment.objects.filter(
+        case=OuterRef("pk"), user_id=actor.user_id, ended_at__isnull=True
+    )
+    return cases.filter(Q(restricted=False) | Exists(assigned))
+
+
+def case_subject(case: Case) -> CaseSubject:
+    """What the policy's conditions look at: restriction and who is assigned now."""
+    assignees = case.assignments.filter(ended_at__isnull=True).values_list("user_id", flat=True)
+    return CaseSubject(restricted=case.restricted, assignee_user_ids=frozenset(assignees))
 
 
 def case_for_actor(*, actor: Actor, case_id: object) -> Case:
@@ -43,3 +59,20 @@ def case_people(*, case: Case) -> list[tuple[Person, tuple[str, ...]]]:
 
 def case_audit_trail(*, case: Case):
     return audit_events_for(object_type="case", object_id=case.pk)
+
+
+def cases_filtered(
+    *, actor: Actor, stage: str = "", status: str = "", case_type: str = "", q: str = ""
+) -> QuerySet[Case]:
+    """The actor's cases narrowed by the list filters (all optional)."""
+    cases = cases_for_actor(actor=actor)
+    if stage:
+        cases = cases.filter(stage=stage)
+    if status:
+        cases = cases.filter(status=status)
+    if case_type:
+        require_known_codes(vocabulary=Vocabulary.CASE_TYPE, codes=[case_type], field="case_type")
+        cases = cases.filter(case_types__contains=[case_type])
+    for word in q.split():
+        cases = cases.filter(Q(number__icontains=word) | Q(title__icontains=word))
+    return cases

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
+from hub.accounts.roles import Role
 from hub.consent.models import ConsentSource
 from hub.consent.selectors import cases_counted_in_statistics
 from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
@@ -20,9 +21,11 @@ from hub.core.outbox import domain_event_record
 from hub.intake.services import complaint_lock_in_inbox, complaint_mark_accepted
 from hub.network.services import RollupCell, rollup_replace_for_organisation
 from hub.organisations.models import Organisation
-from hub.vocab.selectors import term_labels
-from tenants.cases.lifecycle import Stage, rule_for
-from tenants.cases.models import Case, CaseNumberCounter, CasePerson, PersonRole
+from hub.vocab.models import Vocabulary
+from hub.vocab.selectors import require_known_codes, term_labels
+from tenants.cases.lifecycle import Move, Stage, rule_for
+from tenants.cases.models import Assignment, Case, CaseNumberCounter, CasePerson, PersonRole
+from tenants.cases.selectors import case_subject
 from tenants.people.models import Person
 
 
@@ -97,6 +100,9 @@ def case_register(
 ) -> Case:
     """Register a case at the office; `consent` records what the client signed, if anything."""
     policy.require(actor, Action.CASE_REGISTER)
+    require_known_codes(
+        vocabulary=Vocabulary.CASE_TYPE, codes=list(case_types or []), field="case_types"
+    )
     if not title.strip():
         raise DomainError(
             _("A title is required."), fields={"title": [_("This field is required.")]}
@@ -147,48 +153,124 @@ def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
     return case
 
 
+def assignment_add(
+    *, case: Case, user_id: int, user_label: str, role: str, by: Actor, instruction: str = ""
+) -> Assignment:
+    """Record who now works on the case (the disposition sheet); callers check the policy."""
+    assignment = Assignment.objects.create(
+        case=case,
+        user_id=user_id,
+        user_label=user_label,
+        role=role,
+        instruction=instruction,
+        assigned_by_user_id=by.user_id,
+        assigned_by_label=by.label,
+    )
+    domain_event_record(
+        actor=by.audit,
+        name="case.assigned",
+        object_type="case",
+        object_id=case.pk,
+        detail={"assignment": assignment.pk, "to": user_label, "role": role},
+    )
+    return assignment
+
+
 @transaction.atomic
-def case_transition(*, actor: Actor, case_id: int, to: str, reason: str = "") -> Case:
-    """The only door through which a case changes stage: lock, check the table, save, audit."""
+def case_transition(
+    *, actor: Actor, case_id: int, move: str, reason_code: str = "", note: str = ""
+) -> Case:
+    """The only door through which a case changes stage or handling status: lock the row,
+    check the table and the policy, save, record the event; refusals change nothing."""
     case = Case.objects.select_for_update().filter(pk=case_id).first()
     if case is None:
         raise NotFound(_("Not found."))
-    if to not in Stage.values:
+    subject = case_subject(case)
+    if not policy.allows(actor, Action.CASE_READ, subject):
+        raise NotFound(_("Not found."))
+    if move not in Move.values:
         raise TransitionNotAllowed(
-            _("Unknown stage: %(stage)s.") % {"stage": to}, fields={"to": [_("Unknown stage.")]}
+            _("Unknown move: %(move)s.") % {"move": move}, fields={"move": [_("Unknown move.")]}
         )
-    rule = rule_for(case.stage, to)
+    rule = rule_for(case.stage, move)
     if rule is None:
         raise TransitionNotAllowed(
-            _("A case in %(from)s cannot move to %(to)s.")
-            % {"from": Stage(case.stage).label, "to": Stage(to).label}
+            _("A case in %(stage)s cannot be moved by “%(move)s”.")
+            % {"stage": Stage(case.stage).label, "move": Move(move).label}
         )
-    if not policy.allows(actor, rule.action):
+    policy.require(actor, rule.action, subject)
+    note = note.strip()
+    if rule.reasons:
+        if not reason_code:
+            raise DomainError(
+                _("Choose a reason."),
+                code="reason_required",
+                fields={"reason_code": [_("This field is required.")]},
+            )
+        require_known_codes(vocabulary=rule.reasons, codes=[reason_code], field="reason_code")
+    elif reason_code:
+        raise DomainError(
+            _("This step takes no reason code."), fields={"reason_code": [_("Leave it empty.")]}
+        )
+    if rule.note_required and not note:
+        raise DomainError(
+            _("Say to whom and why."),
+            code="note_required",
+            fields={"note": [_("This field is required.")]},
+        )
+    if move == Move.TAKE and actor.user_id is None:
+        raise TransitionNotAllowed(_("A case is taken by a person, not by a system."))
+    if (
+        move == Move.ACCOMPANY
+        and not case.assignments.filter(role=Role.CASE_LAWYER, ended_at__isnull=True).exists()
+    ):
         raise TransitionNotAllowed(
-            _("Your role may not move a case from %(from)s to %(to)s.")
-            % {"from": Stage(case.stage).label, "to": Stage(to).label},
-            code="role_not_allowed",
+            _("Appoint the case lawyer first: accompaniment starts with the appointment."),
+            code="case_lawyer_required",
         )
-    if rule.reason_required and not reason.strip():
-        raise TransitionNotAllowed(
-            _("A reason is required for this step."),
-            code="reason_required",
-            fields={"reason": [_("This field is required.")]},
-        )
-    from_stage = case.stage
-    case.stage = to
+    from_stage, from_status = case.stage, case.status
+    case.stage = rule.to
     if rule.status:
         case.status = rule.status
-    if to == Stage.TERMINATION:
+        case.status_reason = reason_code
+        case.status_note = note
+    if rule.to == Stage.TERMINATION:
         case.closed_at = timezone.now()
-    case.save(update_fields=["stage", "status", "closed_at", "updated_at"])
+    case.version += 1
+    case.save(
+        update_fields=[
+            "stage",
+            "status",
+            "status_reason",
+            "status_note",
+            "closed_at",
+            "version",
+            "updated_at",
+        ]
+    )
     domain_event_record(
         actor=actor.audit,
         name="case.transition",
         object_type="case",
         object_id=case.pk,
-        detail={"from": from_stage, "to": to, "reason": reason.strip()},
+        detail={
+            "move": move,
+            "from": from_stage,
+            "to": case.stage,
+            "from_status": from_status,
+            "status": case.status,
+            "reason_code": reason_code,
+            "reason": note,
+        },
     )
+    if move == Move.TAKE:
+        assignment_add(
+            case=case,
+            user_id=actor.user_id,
+            user_label=actor.label,
+            role=Role.CONSULTATION_LAWYER,
+            by=actor,
+        )
     return case
 
 

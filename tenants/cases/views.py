@@ -1,4 +1,5 @@
-"""Staff pages of an organisation: home (inbox and cases), a case page, and their actions."""
+"""Staff pages of an organisation: home (my cases, queue, inbox, cases), a case page, and the
+inbox and move actions. Every button shown is one the policy table allows."""
 
 from __future__ import annotations
 
@@ -15,8 +16,17 @@ from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.intake.selectors import inbox_for_actor
 from hub.intake.services import complaint_decline
-from tenants.cases.lifecycle import Stage, moves_for
-from tenants.cases.selectors import case_audit_trail, case_for_actor, cases_for_actor
+from hub.vocab.selectors import active_terms
+from tenants.cases.assignments import (
+    assignable_staff,
+    assignments_of,
+    cases_assigned_to,
+    consultation_queue,
+)
+from tenants.cases.decisions import decision_requests_of, decision_requests_pending
+from tenants.cases.lifecycle import Move, moves_for, requestable_moves
+from tenants.cases.models import ASSIGNABLE_ROLES
+from tenants.cases.selectors import case_audit_trail, case_for_actor, case_subject, cases_for_actor
 from tenants.cases.services import case_open_from_complaint, case_transition
 
 
@@ -24,47 +34,81 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Reason"), max_length=2000)
 
 
-class TransitionForm(forms.Form):
-    to = forms.ChoiceField(label=gettext_lazy("Move to"), choices=Stage.choices)
-    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=2000, required=False)
+class MoveForm(forms.Form):
+    move = forms.ChoiceField(choices=Move.choices)
+    reason_code = forms.SlugField(max_length=50, required=False)
+    note = forms.CharField(max_length=2000, required=False)
 
 
 @organisation_member_required
 def organisation_home(request):
     actor = request.actor
     can = policy.permitted(actor)
-    inbox = inbox_for_actor(actor=actor)[:50] if Action.INBOX_READ in can else None
-    cases = cases_for_actor(actor=actor)[:50] if Action.CASE_READ in can else None
+    reads = Action.CASE_READ in can
     return render(
         request,
         "cases/organisation_home.html",
         {
             "organisation": request.organisation,
             "actor": actor,
-            "inbox": inbox,
-            "cases": cases,
             "can": can,
+            "inbox": inbox_for_actor(actor=actor)[:50] if Action.INBOX_READ in can else None,
+            "mine": cases_assigned_to(actor=actor)[:50] if reads else None,
+            "queue": consultation_queue(actor=actor)[:50] if reads else None,
+            "pending": (
+                decision_requests_pending(actor=actor).count()
+                if Action.DECISIONS_PENDING in can
+                else None
+            ),
+            "cases": cases_for_actor(actor=actor)[:50] if reads else None,
         },
     )
 
 
+def _reason_choices(rules) -> dict[str, list]:
+    """The reason vocabularies the shown moves need, each as its active terms."""
+    vocabularies = {rule.reasons for _move, rule in rules if rule.reasons}
+    return {vocabulary: list(active_terms(vocabulary)) for vocabulary in vocabularies}
+
+
 @organisation_member_required
 def case_detail(request, case_id: int):
-    case = case_for_actor(actor=request.actor, case_id=case_id)
+    actor = request.actor
+    case = case_for_actor(actor=actor, case_id=case_id)
+    subject = case_subject(case)
+    can = policy.permitted(actor, subject)
     moves = [
-        (to, Stage(to).label, rule.reason_required)
-        for to, rule in moves_for(from_stage=case.stage, actor=request.actor)
+        (move, Move(move).label, rule)
+        for move, rule in moves_for(stage=case.stage, actor=actor, subject=subject)
+        if move != Move.ACCOMPANY
     ]
+    askable = [(move, Move(move).label, rule) for move, rule in requestable_moves(stage=case.stage)]
+    requests = list(decision_requests_of(case=case))
+    appointable = (
+        [
+            (role.value, role.label, assignable_staff(actor=actor, role=role))
+            for role in ASSIGNABLE_ROLES
+        ]
+        if Action.APPOINT_ASSISTANT in can or Action.APPOINT_CASE_LAWYER in can
+        else []
+    )
     return render(
         request,
         "cases/case_detail.html",
         {
             "organisation": request.organisation,
             "case": case,
+            "can": can,
             "people": case.roles.select_related("person"),
             "events": case.events.all(),
-            "audit": case_audit_trail(case=case)[:50],
+            "assignments": assignments_of(case=case),
+            "appointable": appointable,
+            "requests": requests,
+            "has_pending": any(r.state == "pending" for r in requests),
             "moves": moves,
+            "askable": askable,
+            "reasons": _reason_choices([(m, r) for m, _l, r in moves + askable]),
+            "audit": case_audit_trail(case=case)[:50],
         },
     )
 
@@ -102,14 +146,16 @@ def inbox_decline(request, receipt_code: str):
 @require_POST
 def case_move(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
-    form = TransitionForm(request.POST)
+    form = MoveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a stage."))
+        messages.error(request, _("Choose a step."))
     else:
         try:
             case = case_transition(actor=request.actor, case_id=case.pk, **form.cleaned_data)
             messages.success(
-                request, _("The case is now in %(stage)s.") % {"stage": Stage(case.stage).label}
+                request,
+                _("Done: the case is now in %(stage)s (%(status)s).")
+                % {"stage": case.get_stage_display(), "status": case.get_status_display()},
             )
         except DomainError as exc:
             messages.error(request, exc.message)

@@ -4,8 +4,10 @@ from django import template
 
 from hub.accounts.roles import Role
 from hub.core.labels import choice_label
+from hub.vocab.models import Vocabulary
+from hub.vocab.selectors import reason_label as _reason_label
 from hub.vocab.selectors import term_labels
-from hub.vocab.stages import Stage
+from hub.vocab.stages import Stage, Status
 
 register = template.Library()
 
@@ -23,3 +25,23 @@ def role_label(code: str) -> str:
 @register.filter
 def stage_label(code: str) -> str:
     return choice_label(Stage, code)
+
+
+@register.filter
+def status_label(code: str) -> str:
+    return choice_label(Status, code)
+
+
+@register.filter
+def reason_label(code: str) -> str:
+    return _reason_label(code)
+
+
+@register.filter
+def case_type_labels(codes) -> str:
+    return ", ".join(term_labels(list(codes or []), vocabulary="case_type"))
+
+
+@register.filter
+def vocabulary_label(code: str) -> str:
+    return choice_label(Vocabulary, code)

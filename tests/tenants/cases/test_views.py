@@ -58,20 +58,20 @@ def test_decline_without_reason_keeps_the_complaint(client, org_a):
     assert complaint.handling_organisation == a
 
 
-def test_case_page_moves_the_case_and_shows_refusals(client, org_a):
+def test_case_page_takes_and_moves_the_case_and_shows_refusals(client, org_a):
     a = org_a.organisation
-    client.force_login(org_a.users[Role.CONSULTATION_LAWYER])
     case_id = registered_case(a, "Kasus halaman").pk
-    page = client.post(
-        f"/org/{a.slug}/cases/{case_id}/move/", {"to": "consultation"}, follow=True
-    ).content.decode()
+    client.force_login(org_a.users[Role.CONSULTATION_LAWYER])
+    page = client.post(f"/org/{a.slug}/cases/{case_id}/take/", follow=True).content.decode()
     assert "Konsultasi" in page
     refused = client.post(
-        f"/org/{a.slug}/cases/{case_id}/move/", {"to": "termination"}, follow=True
+        f"/org/{a.slug}/cases/{case_id}/move/",
+        {"move": "reject", "reason_code": "outside_mandate"},
+        follow=True,
     ).content.decode()
-    assert "tidak berwenang" in refused or "tidak dapat" in refused
+    assert "Hanya Kabid" in refused
     moved = client.get(f"/org/{a.slug}/api/v1/cases/{case_id}/").json()
-    assert moved["stage"] == "consultation"
+    assert (moved["stage"], moved["status"]) == ("consultation", "open")
 
 
 def test_analyst_gets_a_clear_refusal_on_a_case_page(client, org_a):
