@@ -178,6 +178,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two fields called `role` mean different things: who works on a case, and a person's
+    # part in it.
+    "ENUM_NAME_OVERRIDES": {
+        "AssignmentRoleEnum": "tenants.cases.models.ASSIGNABLE_ROLE_CHOICES",
+        "CasePersonRoleEnum": "tenants.cases.models.PersonRole",
+    },
 }
 OAUTH2_PROVIDER = {
     "ACCESS_TOKEN_EXPIRE_SECONDS": 3600,

@@ -18,6 +18,7 @@ from sharing import api as sharing_api
 from tenants.cases import api as cases_api
 from tenants.cases import api_assignments, api_decisions, api_inbox, views_work
 from tenants.cases import views as case_views
+from tenants.people import api as people_api
 
 intake_api = (
     [
@@ -37,6 +38,25 @@ organisation_api = [
         "cases/<int:case_id>/transitions/",
         cases_api.CaseTransitionApi.as_view(),
         name="case-transition",
+    ),
+    path(
+        "cases/<int:case_id>/restriction/",
+        cases_api.CaseRestrictionApi.as_view(),
+        name="case-restriction",
+    ),
+    path("cases/<int:case_id>/people/", people_api.CasePeopleApi.as_view(), name="case-people"),
+    path("people/", people_api.PersonListApi.as_view(), name="people"),
+    path("people/duplicates/", people_api.PersonDuplicatesApi.as_view(), name="people-duplicates"),
+    path("people/<int:person_id>/", people_api.PersonDetailApi.as_view(), name="person"),
+    path(
+        "people/<int:person_id>/placements/",
+        people_api.PlacementApi.as_view(),
+        name="person-placements",
+    ),
+    path(
+        "people/<int:person_id>/relations/",
+        people_api.RelationApi.as_view(),
+        name="person-relations",
     ),
     path("cases/<int:case_id>/take/", api_assignments.CaseTakeApi.as_view(), name="case-take"),
     path(

@@ -47,7 +47,7 @@ def in_schema(organisation: Organisation):
 def registered_case(organisation: Organisation, title: str = "Kasus uji"):
     """A case registered by reception in the organisation's schema."""
     from hub.accounts.roles import Role
-    from tenants.cases.services import case_register
+    from tenants.cases.registration import case_register
 
     with in_schema(organisation):
         return case_register(actor=actor(organisation, Role.RECEPTIONIST), title=title)

@@ -34,4 +34,5 @@ MISSING_IDS = {
     "grant_id": "999999",
     "assignment_id": "999999",
     "request_id": "999999",
+    "person_id": "999999",
 }

@@ -13,7 +13,9 @@ from sharing.models import ShareGrant
 from tenants.cases.assignments import case_take
 from tenants.cases.decisions import decision_request_create
 from tenants.cases.models import Assignment, Case, DecisionComment, DecisionRequest
-from tenants.cases.services import PersonInput, case_register
+from tenants.cases.registration import case_register
+from tenants.people.models import Person
+from tenants.people.services import PersonData
 from tests.builders import actor, complaint, in_schema
 from tests.routes import all_routes, fill
 
@@ -35,7 +37,7 @@ def a_objects(org_a):
         case = case_register(
             actor=actor(a, Role.DIVISION_HEAD),
             title="Kasus A",
-            complainant=PersonInput(display_name="Rina"),
+            complainant=PersonData(display_name="Rina"),
         )
         lawyer = actor(a, Role.CONSULTATION_LAWYER, user=org_a.users[Role.CONSULTATION_LAWYER])
         case_take(actor=lawyer, case_id=case.pk)
@@ -43,6 +45,7 @@ def a_objects(org_a):
             actor=lawyer, case_id=case.pk, move="case_meeting", reason="Perlu rapat kasus"
         )
         assignment = case.assignments.get()
+        person_id = case.roles.get().person_id
     # A grant B must not see: A's case, granted to A itself (a grant to B would be B's to read).
     grant = ShareGrant.objects.create(
         owner=a,
@@ -60,6 +63,7 @@ def a_objects(org_a):
         "grant_id": str(grant.pk),
         "assignment_id": str(assignment.pk),
         "request_id": str(request.pk),
+        "person_id": str(person_id),
     }
 
 
@@ -70,12 +74,13 @@ def _state(org):
             ShareGrant.objects.count(),
             list(Case.objects.values_list("stage", "status", "version")),
             list(Assignment.objects.values_list("id", "ended_at")),
+            list(Person.objects.values_list("id", "version")),
             list(DecisionRequest.objects.values_list("id", "state")),
             DecisionComment.objects.count(),
         )
 
 
-@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("method", ["get", "post", "patch"])
 def test_member_of_another_organisation_gets_404_everywhere(
     client, org_a, org_b, a_objects, method
 ):
@@ -85,9 +90,9 @@ def test_member_of_another_organisation_gets_404_everywhere(
         for route in organisation_routes():
             url = fill(route, a_objects)
             response = (
-                getattr(client, method)(url, {}, content_type="application/json")
-                if method == "post"
-                else client.get(url)
+                client.get(url)
+                if method == "get"
+                else getattr(client, method)(url, {}, content_type="application/json")
             )
             assert response.status_code == 404, (role, method, url, response.status_code)
     assert _state(org_a) == before
@@ -110,9 +115,9 @@ def test_api_client_of_another_organisation_gets_404_everywhere(client, org_a, o
         if "/api/" not in url:
             continue
         assert client.get(url, **bearer).status_code == 404, url
-        assert client.post(url, {}, content_type="application/json", **bearer).status_code == 404, (
-            url
-        )
+        for method in (client.post, client.patch):
+            response = method(url, {}, content_type="application/json", **bearer)
+            assert response.status_code == 404, (url, method)
     assert _state(org_a) == before
 
 

@@ -8,7 +8,8 @@ from hub.accounts.roles import Role
 from hub.consent.services import ConsentChoices
 from hub.network.models import CaseRollup
 from tenants.cases.models import Case
-from tenants.cases.services import case_register, case_rollup_refresh
+from tenants.cases.registration import case_register
+from tenants.cases.services import case_rollup_refresh
 from tests.builders import actor, complaint, in_schema, registered_case
 from tests.routes import MISSING_IDS, all_routes, fill
 

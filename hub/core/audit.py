@@ -39,3 +39,8 @@ def audit_record(
 
 def audit_events_for(*, object_type: str, object_id: object) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(object_type=object_type, object_id=str(object_id))
+
+
+def audit_value(value):
+    """A field's value as the trail stores it (JSON): dates and times as ISO text."""
+    return value.isoformat() if hasattr(value, "isoformat") else value

@@ -25,14 +25,11 @@ from sharing.services import share_grant
 from tenants.cases.assignments import assignment_appoint, case_take
 from tenants.cases.decisions import decision_comment_add, decision_request_create, decision_settle
 from tenants.cases.models import Case, CasePerson, PersonRole
-from tenants.cases.services import (
-    PersonInput,
-    case_open_from_complaint,
-    case_register,
-    case_rollup_refresh,
-)
+from tenants.cases.registration import case_open_from_complaint, case_register
+from tenants.cases.services import case_rollup_refresh
 from tenants.events.services import event_record
 from tenants.people.models import Person
+from tenants.people.services import PersonData
 
 DEMO_PASSWORD = "demo-hub-2026"  # noqa: S105 - printed for the demo on purpose
 
@@ -293,7 +290,7 @@ def _seed_organisation(
             title, story = STORIES[issue]
             narrative = story.format(n=rng.randint(2, 9), city=city, agency=fake.company())
             female = rng.random() < 0.75
-            victim = PersonInput(
+            victim = PersonData(
                 display_name=fake.name_female() if female else fake.name_male(),
                 gender="female" if female else "male",
                 phone=fake.phone_number(),

@@ -19,8 +19,10 @@ from interchange.pdf import dossier_pdf
 from interchange.xml import PackageError, package_to_xml
 from tenants.cases.lifecycle import Move, Stage, Status
 from tenants.cases.packaging import case_package
+from tenants.cases.registration import CLIENT_ROLES, Intake, case_register
 from tenants.cases.selectors import case_audit_trail, case_for_actor, cases_filtered
-from tenants.cases.services import PersonInput, case_register, case_transition
+from tenants.cases.services import case_restrict, case_transition, case_update
+from tenants.people.api import PersonFields, person_data
 
 
 class CaseOutput(serializers.Serializer):
@@ -38,6 +40,10 @@ class CaseOutput(serializers.Serializer):
     restricted = serializers.BooleanField()
     version = serializers.IntegerField(help_text="Send it back with an edit; stale edits get 409.")
     complaint_receipt_code = serializers.CharField()
+    arrival_channel = serializers.CharField()
+    arrived_at = serializers.DateTimeField(allow_null=True)
+    legal_aid_eligible = serializers.BooleanField(allow_null=True)
+    eligibility_document = serializers.CharField()
     opened_at = serializers.DateTimeField()
     closed_at = serializers.DateTimeField(allow_null=True)
 
@@ -48,25 +54,64 @@ class CasePageOutput(serializers.Serializer):
     results = CaseOutput(many=True)
 
 
-class PersonCreateInput(serializers.Serializer):
-    display_name = Text(max_length=200)
-    gender = serializers.ChoiceField(choices=["female", "male", "other", ""], required=False)
-    phone = Text(max_length=40, required=False, allow_blank=True)
-    email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
-    domicile = Text(max_length=200, required=False, allow_blank=True)
+class CaseGeneralFields(serializers.Serializer):
+    """The general data the consultation owner may edit."""
 
-
-class CaseCreateInput(serializers.Serializer):
     title = Text(max_length=200)
-    summary = Text(max_length=20000, required=False, allow_blank=True)
+    summary = Text(max_length=20000, required=False, allow_blank=True, help_text="The problem.")
     case_types = serializers.ListField(
         child=serializers.SlugField(max_length=50),
         required=False,
         max_length=20,
-        help_text="Codes of the `case_type` vocabulary (see the directory of terms).",
+        help_text="Codes of the `case_type` vocabulary.",
     )
-    complainant = PersonCreateInput(required=False)
+    arrival_channel = serializers.SlugField(
+        max_length=50,
+        required=False,
+        allow_blank=True,
+        help_text="How the client came: `arrival_channel` vocabulary code.",
+    )
+    arrived_at = serializers.DateTimeField(required=False, allow_null=True)
+    legal_aid_eligible = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        help_text="Eligible for free legal aid under UU 16/2011 (null: not assessed).",
+    )
+    eligibility_document = Text(
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        help_text="The proof noted, e.g. 'SKTM Kelurahan Kampung Melayu No. 12/2026'.",
+    )
+
+
+class CaseCreateInput(CaseGeneralFields):
+    complainant = PersonFields(required=False, help_text="The client.")
+    client_role = serializers.ChoiceField(
+        choices=[(r.value, r.label) for r in CLIENT_ROLES], required=False
+    )
+    opposing_parties = serializers.ListField(
+        child=Text(max_length=200),
+        required=False,
+        max_length=20,
+        help_text="Names of the other side; recorded as perpetrators and checked for a "
+        "conflict of interest with the office's clients.",
+    )
+    acknowledge_conflicts = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Register even though an opposing party resembles a client (after a 409).",
+    )
+    restricted = serializers.BooleanField(required=False, default=False)
     consent = ConsentInput(required=False, help_text="What the client consented to, if recorded.")
+
+
+class CaseUpdateInput(CaseGeneralFields):
+    version = serializers.IntegerField(help_text="The case's version the edit was made on.")
+
+
+class RestrictionInput(serializers.Serializer):
+    restricted = serializers.BooleanField()
 
 
 class TransitionInput(serializers.Serializer):
@@ -157,24 +202,59 @@ class CaseListApi(JsonOnly, OrganisationApiView):
     def post(self, request, **kwargs):
         serializer = CaseCreateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        complainant = data.get("complainant")
-        consent = data.get("consent")
+        data = dict(serializer.validated_data)
+        complainant = data.pop("complainant", None)
+        consent = data.pop("consent", None)
         case = case_register(
             actor=self.actor,
-            title=data["title"],
-            summary=data.get("summary", ""),
-            case_types=data.get("case_types", []),
-            complainant=PersonInput(**complainant) if complainant else None,
+            title=data.pop("title"),
+            summary=data.pop("summary", ""),
+            case_types=data.pop("case_types", []),
+            complainant=person_data(complainant) if complainant is not None else None,
             consent=ConsentChoices(**consent) if consent else None,
+            intake=Intake(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}),
         )
         return Response(CaseOutput(case).data, status=status.HTTP_201_CREATED)
 
 
-class CaseDetailApi(OrganisationApiView):
+class CaseDetailApi(JsonOnly, OrganisationApiView):
     @extend_schema(responses={200: CaseOutput, **error_responses(403)})
     def get(self, request, case_id: int, **kwargs):
         return Response(CaseOutput(case_for_actor(actor=self.actor, case_id=case_id)).data)
+
+    @extend_schema(
+        request=CaseUpdateInput,
+        responses={200: CaseOutput, **error_responses(400, 403, 409, 415)},
+        examples=[
+            OpenApiExample(
+                "Correct the title",
+                request_only=True,
+                value={"version": 3, "title": "Gaji tidak dibayar, Johor Bahru"},
+            )
+        ],
+    )
+    def patch(self, request, case_id: int, **kwargs):
+        case = case_for_actor(actor=self.actor, case_id=case_id)
+        serializer = CaseUpdateInput(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        changes = dict(serializer.validated_data)
+        if "version" not in changes:
+            raise serializers.ValidationError({"version": [_("This field is required.")]})
+        version = changes.pop("version")
+        case = case_update(actor=self.actor, case_id=case.pk, version=version, changes=changes)
+        return Response(CaseOutput(case).data)
+
+
+class CaseRestrictionApi(OrganisationApiView):
+    @extend_schema(
+        request=RestrictionInput, responses={200: CaseOutput, **error_responses(400, 403, 415)}
+    )
+    def post(self, request, case_id: int, **kwargs):
+        case = case_for_actor(actor=self.actor, case_id=case_id)
+        serializer = RestrictionInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        case = case_restrict(actor=self.actor, case_id=case.pk, **serializer.validated_data)
+        return Response(CaseOutput(case).data)
 
 
 class CaseTransitionApi(OrganisationApiView):

@@ -18,7 +18,7 @@ from tenants.cases.assignments import (
     cases_assigned_to,
     consultation_queue,
 )
-from tenants.cases.models import ASSIGNABLE_ROLES
+from tenants.cases.models import ASSIGNABLE_ROLE_CHOICES
 from tenants.cases.selectors import case_for_actor
 
 
@@ -26,7 +26,7 @@ class AssignmentOutput(serializers.Serializer):
     id = serializers.IntegerField()
     user_id = serializers.IntegerField()
     user_label = serializers.CharField()
-    role = serializers.ChoiceField(choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES])
+    role = serializers.ChoiceField(choices=ASSIGNABLE_ROLE_CHOICES)
     instruction = serializers.CharField()
     assigned_by_label = serializers.CharField(help_text="Who disposed the case to them.")
     assigned_at = serializers.DateTimeField()
@@ -35,7 +35,7 @@ class AssignmentOutput(serializers.Serializer):
 
 class AppointInput(serializers.Serializer):
     user_id = serializers.IntegerField(min_value=1)
-    role = serializers.ChoiceField(choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES])
+    role = serializers.ChoiceField(choices=ASSIGNABLE_ROLE_CHOICES)
     instruction = Text(max_length=2000, required=False, allow_blank=True, default="")
 
 

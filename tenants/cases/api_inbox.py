@@ -11,7 +11,7 @@ from hub.core.fields import Text
 from hub.intake.selectors import inbox_for_actor
 from hub.intake.services import complaint_decline
 from tenants.cases.api import CaseOutput
-from tenants.cases.services import case_open_from_complaint
+from tenants.cases.registration import case_open_from_complaint
 
 
 class InboxComplaintOutput(serializers.Serializer):

@@ -25,6 +25,13 @@ class Case(models.Model):
     version = models.PositiveIntegerField(default=1)
     case_types = ArrayField(models.CharField(max_length=50), default=list, blank=True)
     complaint_receipt_code = models.CharField(max_length=12, blank=True, db_index=True)
+    # Intake at the office (seeds 000, 002, 004): how the client came and when.
+    arrival_channel = models.CharField(max_length=50, blank=True)  # vocabulary
+    arrived_at = models.DateTimeField(null=True, blank=True)
+    # Free legal aid under UU 16/2011: eligible (None: not assessed) and the proof noted,
+    # e.g. "SKTM Kelurahan Kampung Melayu No. 12/2026".
+    legal_aid_eligible = models.BooleanField(null=True)
+    eligibility_document = models.CharField(max_length=300, blank=True)
     opened_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -44,12 +51,26 @@ class PersonRole(models.TextChoices):
     PERPETRATOR = "perpetrator", _("Perpetrator")
     WITNESS = "witness", _("Witness")
     GROUP_REPRESENTATIVE = "group_representative", _("Group representative")
+    FAMILY_MEMBER = "family_member", _("Family member")
+
+
+class Willingness(models.TextChoices):
+    """Whether an actor of the case is willing to cooperate (seed 001)."""
+
+    WILLING = "willing", _("Willing to cooperate")
+    UNWILLING = "unwilling", _("Not willing to cooperate")
+    UNKNOWN = "", _("Not known")
 
 
 class CasePerson(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="roles")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="case_roles")
     role = models.CharField(max_length=32, choices=PersonRole.choices)
+    legal_status = models.CharField(max_length=50, blank=True)  # vocabulary: legal_status
+    perpetrator_type = models.CharField(max_length=50, blank=True)  # vocabulary
+    willingness = models.CharField(max_length=16, choices=Willingness.choices, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+    added_at = models.DateTimeField(auto_now_add=True, null=True)
 
     class Meta:
         constraints = [
@@ -80,6 +101,7 @@ ASSIGNABLE_ROLES = (
     Role.MEDIATOR,
     Role.COMPANION,
 )
+ASSIGNABLE_ROLE_CHOICES = [(role.value, role.label) for role in ASSIGNABLE_ROLES]
 
 
 class Assignment(models.Model):
@@ -89,7 +111,7 @@ class Assignment(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="assignments")
     user_id = models.BigIntegerField()  # hub.accounts.User, in the public schema
     user_label = models.CharField(max_length=200)
-    role = models.CharField(max_length=32, choices=[(r.value, r.label) for r in ASSIGNABLE_ROLES])
+    role = models.CharField(max_length=32, choices=ASSIGNABLE_ROLE_CHOICES)
     instruction = models.TextField(blank=True)
     assigned_by_user_id = models.BigIntegerField(null=True, blank=True)
     assigned_by_label = models.CharField(max_length=200)

@@ -1,8 +1,6 @@
-"""Case actions: registration, acceptance of a complaint, and the one transition service."""
+"""Case actions: the one transition service, recording assignments, the rollup recount."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count
@@ -13,144 +11,22 @@ from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
 from hub.accounts.roles import Role
-from hub.consent.models import ConsentSource
 from hub.consent.selectors import cases_counted_in_statistics
-from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
-from hub.core.errors import DomainError, NotFound
+from hub.core.audit import audit_value
+from hub.core.errors import Conflict, DomainError, NotFound
 from hub.core.outbox import domain_event_record
-from hub.intake.services import complaint_lock_in_inbox, complaint_mark_accepted
 from hub.network.services import RollupCell, rollup_replace_for_organisation
 from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
-from hub.vocab.selectors import require_known_codes, term_labels
+from hub.vocab.selectors import require_known_codes
 from tenants.cases.lifecycle import Move, Stage, rule_for
-from tenants.cases.models import Assignment, Case, CaseNumberCounter, CasePerson, PersonRole
+from tenants.cases.models import Assignment, Case
 from tenants.cases.selectors import case_subject
-from tenants.people.models import Person
 
 
 class TransitionNotAllowed(DomainError):
     status = 409
     code = "transition_not_allowed"
-
-
-@dataclass(frozen=True)
-class PersonInput:
-    display_name: str
-    gender: str = ""
-    phone: str = ""
-    email: str = ""
-    domicile: str = ""
-
-
-def case_number_next(*, organisation: Organisation) -> str:
-    """`<SLUG>/<year>/<seq:04d>`, gap-free: the year's counter row is locked until commit."""
-    year = timezone.localdate().year
-    CaseNumberCounter.objects.get_or_create(year=year)
-    counter = CaseNumberCounter.objects.select_for_update().get(year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{organisation.slug.upper()}/{year}/{counter.last:04d}"
-
-
-def _case_create(
-    *,
-    actor: Actor,
-    title: str,
-    summary: str,
-    case_types: list[str],
-    complainant: PersonInput | None,
-    receipt_code: str = "",
-) -> Case:
-    case = Case.objects.create(
-        number=case_number_next(organisation=actor.organisation),
-        title=title,
-        summary=summary,
-        case_types=case_types,
-        complaint_receipt_code=receipt_code,
-    )
-    if complainant is not None:
-        person = Person.objects.create(
-            display_name=complainant.display_name,
-            gender=complainant.gender,
-            phone=complainant.phone,
-            email=complainant.email,
-            domicile=complainant.domicile,
-        )
-        CasePerson.objects.create(case=case, person=person, role=PersonRole.COMPLAINANT)
-    domain_event_record(
-        actor=actor.audit,
-        name="case.registered",
-        object_type="case",
-        object_id=case.pk,
-        detail={"number": case.number, "receipt_code": receipt_code},
-    )
-    return case
-
-
-@transaction.atomic
-def case_register(
-    *,
-    actor: Actor,
-    title: str,
-    summary: str = "",
-    case_types: list[str] | None = None,
-    complainant: PersonInput | None = None,
-    consent: ConsentChoices | None = None,
-) -> Case:
-    """Register a case at the office; `consent` records what the client signed, if anything."""
-    policy.require(actor, Action.CASE_REGISTER)
-    require_known_codes(
-        vocabulary=Vocabulary.CASE_TYPE, codes=list(case_types or []), field="case_types"
-    )
-    if not title.strip():
-        raise DomainError(
-            _("A title is required."), fields={"title": [_("This field is required.")]}
-        )
-    case = _case_create(
-        actor=actor,
-        title=title.strip(),
-        summary=summary,
-        case_types=case_types or [],
-        complainant=complainant,
-    )
-    if consent is not None:
-        record = consent_record_create(
-            given_by="worker", choices=consent, source=ConsentSource.SIGNED_FORM
-        )
-        consent_attach_case(consent=record, organisation=actor.organisation, case_id=case.pk)
-    return case
-
-
-@transaction.atomic
-def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
-    """The division head accepts a complaint from the inbox: the case exists, the status changes."""
-    policy.require(actor, Action.COMPLAINT_DECIDE)
-    complaint = complaint_lock_in_inbox(organisation=actor.organisation, receipt_code=receipt_code)
-    case = _case_create(
-        actor=actor,
-        title=_("%(issue)s, %(place)s")
-        % {
-            "issue": term_labels(complaint.issue_types[:1] or ["other"])[0],
-            "place": complaint.work_city or complaint.country_of_work,
-        },
-        summary=complaint.narrative,
-        case_types=list(complaint.issue_types),
-        complainant=PersonInput(
-            display_name=complaint.reporter_name,
-            phone=complaint.contact_phone,
-            email=complaint.contact_email,
-            domicile=complaint.home_region,
-        ),
-        receipt_code=complaint.receipt_code,
-    )
-    complaint_mark_accepted(
-        complaint=complaint,
-        organisation=actor.organisation,
-        case_id=case.pk,
-        actor=actor.audit,
-    )
-    return case
 
 
 def assignment_add(
@@ -286,3 +162,92 @@ def case_rollup_refresh(*, organisation: Organisation) -> None:
         organisation=organisation,
         cells=[RollupCell(stage=r["stage"], status=r["status"], cases=r["n"]) for r in rows],
     )
+
+
+CASE_EDITABLE = (
+    "title",
+    "summary",
+    "case_types",
+    "arrival_channel",
+    "arrived_at",
+    "legal_aid_eligible",
+    "eligibility_document",
+)
+
+
+@transaction.atomic
+def case_update(*, actor: Actor, case_id: int, version: int, changes: dict) -> Case:
+    """Edit the general data (the consultation owner or the Kabid); refused, and nothing
+    written, when the case changed since the form was opened. Audited with before/after."""
+    case = Case.objects.select_for_update().filter(pk=case_id).first()
+    if case is None:
+        raise NotFound(_("Not found."))
+    subject = case_subject(case)
+    if not policy.allows(actor, Action.CASE_READ, subject):
+        raise NotFound(_("Not found."))
+    policy.require(actor, Action.CASE_EDIT, subject)
+    unknown = sorted(set(changes) - set(CASE_EDITABLE))
+    if unknown:
+        raise DomainError(
+            _("This field cannot be changed here."), fields={unknown[0]: [_("Not editable.")]}
+        )
+    if version != case.version:
+        raise Conflict(
+            _(
+                "Someone else saved this case after you opened the form. "
+                "Reload to see their changes; nothing of yours was saved."
+            ),
+            code="stale_version",
+        )
+    if "title" in changes and not changes["title"].strip():
+        raise DomainError(
+            _("A title is required."), fields={"title": [_("This field is required.")]}
+        )
+    if "case_types" in changes:
+        require_known_codes(
+            vocabulary=Vocabulary.CASE_TYPE, codes=list(changes["case_types"]), field="case_types"
+        )
+    if changes.get("arrival_channel"):
+        require_known_codes(
+            vocabulary=Vocabulary.ARRIVAL_CHANNEL,
+            codes=[changes["arrival_channel"]],
+            field="arrival_channel",
+        )
+    changed = {k: v for k, v in changes.items() if getattr(case, k) != v}
+    before = {k: audit_value(getattr(case, k)) for k in changed}
+    for name, value in changed.items():
+        setattr(case, name, value)
+    case.version += 1
+    case.save()
+    domain_event_record(
+        actor=actor.audit,
+        name="case.updated",
+        object_type="case",
+        object_id=case.pk,
+        detail={"before": before, "after": {k: audit_value(v) for k, v in changed.items()}},
+    )
+    return case
+
+
+@transaction.atomic
+def case_restrict(*, actor: Actor, case_id: int, restricted: bool) -> Case:
+    """Mark a case restricted (sexual violence, children) or lift it; assigned staff and the
+    Kabid keep access. Lifting needs the same right as setting."""
+    case = Case.objects.select_for_update().filter(pk=case_id).first()
+    if case is None:
+        raise NotFound(_("Not found."))
+    subject = case_subject(case)
+    if not policy.allows(actor, Action.CASE_READ, subject):
+        raise NotFound(_("Not found."))
+    policy.require(actor, Action.CASE_RESTRICT, subject)
+    if case.restricted != restricted:
+        case.restricted = restricted
+        case.version += 1
+        case.save(update_fields=["restricted", "version", "updated_at"])
+        domain_event_record(
+            actor=actor.audit,
+            name="case.restricted" if restricted else "case.unrestricted",
+            object_type="case",
+            object_id=case.pk,
+        )
+    return case

@@ -26,8 +26,9 @@ from tenants.cases.assignments import (
 from tenants.cases.decisions import decision_requests_of, decision_requests_pending
 from tenants.cases.lifecycle import Move, moves_for, requestable_moves
 from tenants.cases.models import ASSIGNABLE_ROLES
+from tenants.cases.registration import case_open_from_complaint
 from tenants.cases.selectors import case_audit_trail, case_for_actor, case_subject, cases_for_actor
-from tenants.cases.services import case_open_from_complaint, case_transition
+from tenants.cases.services import case_transition
 
 
 class DeclineForm(forms.Form):

@@ -9,7 +9,7 @@ from hub.consent.services import consent_withdraw
 from hub.core.audit import AuditActor
 from hub.core.models import AuditEvent
 from sharing.models import ShareGrant
-from tenants.cases.services import case_open_from_complaint
+from tenants.cases.registration import case_open_from_complaint
 from tests.builders import actor, complaint, in_schema
 
 

@@ -8,7 +8,7 @@ from django.db import connection
 from hub.accounts.roles import Role
 from hub.organisations.context import WrongOrganisation, organisation_context
 from tenants.cases.models import Case
-from tenants.cases.services import case_register
+from tenants.cases.registration import case_register
 from tests.builders import actor, in_schema
 
 

@@ -19,7 +19,7 @@ from hub.core.models import OutboxEvent
 from hub.core.outbox import outbox_dispatch_task
 from hub.network.models import CaseRollup
 from tenants.cases.models import Case
-from tenants.cases.services import case_register
+from tenants.cases.registration import case_register
 from tests.builders import in_schema
 
 

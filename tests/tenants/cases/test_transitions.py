@@ -13,8 +13,9 @@ from hub.vocab.selectors import active_terms
 from hub.vocab.stages import Status
 from tenants.cases.lifecycle import TRANSITIONS, Move, Stage
 from tenants.cases.models import Case
+from tenants.cases.registration import case_register
 from tenants.cases.selectors import case_subject
-from tenants.cases.services import assignment_add, case_register, case_transition
+from tenants.cases.services import assignment_add, case_transition
 from tests.builders import actor, in_schema
 
 ROLES = sorted(ORGANISATION_ROLES | {Role.SYSTEM})
