@@ -66,6 +66,7 @@ TENANT_APPS = [
     "tenants.people",
     "tenants.events",
     "tenants.cases",
+    "tenants.litigation",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

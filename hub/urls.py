@@ -18,6 +18,8 @@ from sharing import api as sharing_api
 from tenants.cases import api as cases_api
 from tenants.cases import api_assignments, api_decisions, api_inbox, views_work
 from tenants.cases import views as case_views
+from tenants.events import api as events_api
+from tenants.litigation import api as litigation_api
 from tenants.people import api as people_api
 
 intake_api = (
@@ -45,6 +47,27 @@ organisation_api = [
         name="case-restriction",
     ),
     path("cases/<int:case_id>/people/", people_api.CasePeopleApi.as_view(), name="case-people"),
+    path("cases/<int:case_id>/events/", events_api.CaseEventsApi.as_view(), name="case-events"),
+    path(
+        "cases/<int:case_id>/proceedings/",
+        litigation_api.CaseProceedingsApi.as_view(),
+        name="case-proceedings",
+    ),
+    path(
+        "cases/<int:case_id>/proceedings/<int:proceeding_id>/",
+        litigation_api.ProceedingDetailApi.as_view(),
+        name="proceeding",
+    ),
+    path(
+        "cases/<int:case_id>/proceedings/<int:proceeding_id>/hearings/",
+        litigation_api.HearingsApi.as_view(),
+        name="proceeding-hearings",
+    ),
+    path(
+        "cases/<int:case_id>/events/<int:event_id>/acts/",
+        events_api.EventActsApi.as_view(),
+        name="event-acts",
+    ),
     path("people/", people_api.PersonListApi.as_view(), name="people"),
     path("people/duplicates/", people_api.PersonDuplicatesApi.as_view(), name="people-duplicates"),
     path("people/<int:person_id>/", people_api.PersonDetailApi.as_view(), name="person"),

@@ -35,4 +35,6 @@ MISSING_IDS = {
     "assignment_id": "999999",
     "request_id": "999999",
     "person_id": "999999",
+    "event_id": "999999",
+    "proceeding_id": "999999",
 }

@@ -14,6 +14,10 @@ from tenants.cases.assignments import case_take
 from tenants.cases.decisions import decision_request_create
 from tenants.cases.models import Assignment, Case, DecisionComment, DecisionRequest
 from tenants.cases.registration import case_register
+from tenants.events.models import Act, Event
+from tenants.events.services import EventData, event_record
+from tenants.litigation.models import Hearing, Proceeding
+from tenants.litigation.services import ProceedingData, proceeding_record
 from tenants.people.models import Person
 from tenants.people.services import PersonData
 from tests.builders import actor, complaint, in_schema
@@ -46,6 +50,11 @@ def a_objects(org_a):
         )
         assignment = case.assignments.get()
         person_id = case.roles.get().person_id
+        head = actor(a, Role.DIVISION_HEAD)
+        event = event_record(actor=head, case=case, data=EventData(description="Paspor ditahan"))
+        proceeding = proceeding_record(
+            actor=head, case_id=case.pk, data=ProceedingData(kind="police_report", body="Polda")
+        )
     # A grant B must not see: A's case, granted to A itself (a grant to B would be B's to read).
     grant = ShareGrant.objects.create(
         owner=a,
@@ -64,6 +73,8 @@ def a_objects(org_a):
         "assignment_id": str(assignment.pk),
         "request_id": str(request.pk),
         "person_id": str(person_id),
+        "event_id": str(event.pk),
+        "proceeding_id": str(proceeding.pk),
     }
 
 
@@ -75,6 +86,10 @@ def _state(org):
             list(Case.objects.values_list("stage", "status", "version")),
             list(Assignment.objects.values_list("id", "ended_at")),
             list(Person.objects.values_list("id", "version")),
+            list(Event.objects.values_list("id", "description")),
+            Act.objects.count(),
+            list(Proceeding.objects.values_list("id", "version")),
+            Hearing.objects.count(),
             list(DecisionRequest.objects.values_list("id", "state")),
             DecisionComment.objects.count(),
         )

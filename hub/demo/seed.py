@@ -24,12 +24,18 @@ from hub.organisations.provisioning import organisation_provision
 from sharing.services import share_grant
 from tenants.cases.assignments import assignment_appoint, case_take
 from tenants.cases.decisions import decision_comment_add, decision_request_create, decision_settle
-from tenants.cases.models import Case, CasePerson, PersonRole
-from tenants.cases.registration import case_open_from_complaint, case_register
+from tenants.cases.models import Case
+from tenants.cases.registration import Intake, case_open_from_complaint, case_register
 from tenants.cases.services import case_rollup_refresh
-from tenants.events.services import event_record
-from tenants.people.models import Person
-from tenants.people.services import PersonData
+from tenants.events.services import ActData, EventData, act_record, event_record
+from tenants.litigation.services import ProceedingData, hearing_add, proceeding_record
+from tenants.people.services import (
+    CaseRoleData,
+    PersonData,
+    PlacementData,
+    person_add_to_case,
+    placement_add,
+)
 
 DEMO_PASSWORD = "demo-hub-2026"  # noqa: S105 - printed for the demo on purpose
 
@@ -188,6 +194,107 @@ def _application(organisation: Organisation) -> dict:
     }
 
 
+RIGHTS = {
+    "unpaid_wages": ["right_to_fair_wages", "just_conditions_of_work"],
+    "contract_violation": ["just_conditions_of_work"],
+    "documents_withheld": ["freedom_of_movement"],
+    "excessive_fees": ["just_conditions_of_work", "freedom_from_slavery"],
+    "violence": ["right_to_security", "freedom_from_torture"],
+    "trafficking": ["freedom_from_slavery", "freedom_of_movement"],
+    "undocumented": ["right_to_legal_aid", "right_to_liberty"],
+    "detention": ["right_to_liberty", "right_to_fair_trial"],
+    "repatriation": ["freedom_of_movement"],
+}
+PERPETRATORS = ["placement_agency", "employer", "recruiter", "foreign_agency"]
+
+
+def _document_case(actor_for, case: Case, issue: str, country: str, city: str, fake, rng):
+    """People, the placement abroad, events with coded acts and, for some accompanied cases, a
+    proceeding: recorded by whoever works on the case, as in an office."""
+    mine = {a.role: a.user_id for a in case.assignments.filter(ended_at__isnull=True)}
+    worker = actor_for(Role.CONSULTATION_LAWYER) if mine else actor_for(Role.DIVISION_HEAD)
+    client = case.roles.filter(role__in=["complainant", "applicant"]).first()
+    victim_ids: tuple[int, ...] = ()
+    if client is not None:
+        person_add_to_case(
+            actor=worker,
+            case_id=case.pk,
+            link=CaseRoleData(role="victim", legal_status=rng.choice(["", "", "witness"])),
+            person_id=client.person_id,
+        )
+        victim_ids = (client.person_id,)
+        agency = f"PT {fake.last_name()} Jaya Abadi"
+        placement_add(
+            actor=worker,
+            person_id=client.person_id,
+            data=PlacementData(
+                destination_country=country,
+                destination_city=city,
+                employer_name=fake.name(),
+                agency_name=agency,
+                procedural=rng.random() < 0.6,
+                departed_on=fake.date_between(start_date="-4y", end_date="-1y"),
+                document_status=rng.choice(["documented", "undocumented", "overstaying"]),
+            ),
+        )
+    known = rng.random() < 0.6
+    perpetrator = person_add_to_case(
+        actor=worker,
+        case_id=case.pk,
+        link=CaseRoleData(
+            role="perpetrator",
+            perpetrator_type=rng.choice(PERPETRATORS),
+            willingness=rng.choice(["unwilling", ""]),
+        ),
+        person=PersonData(display_name=f"PT {fake.last_name()} Sukses Mandiri" if known else ""),
+    )
+    for _ in range(rng.randint(1, 3)):
+        event = event_record(
+            actor=worker,
+            case=case,
+            data=EventData(
+                occurred_on=fake.date_between(start_date="-2y", end_date="-1d"),
+                date_precision=rng.choice(["day", "day", "month"]),
+                place=city,
+                country=country,
+                description=rng.choice(EVENTS).format(
+                    city=city, agency=f"PT {fake.last_name()} Jaya Abadi"
+                ),
+            ),
+        )
+        act_record(
+            actor=worker,
+            case_id=case.pk,
+            event_id=event.pk,
+            data=ActData(
+                rights_violated=tuple(RIGHTS.get(issue, ["other"])),
+                legal_basis=("uu_18_2017_ppmi",)
+                + (("uu_21_2007_tppo",) if issue == "trafficking" else ()),
+                victim_ids=victim_ids,
+                perpetrator_ids=(perpetrator.person_id,) if known else (),
+            ),
+        )
+    if case.stage == "accompaniment" and rng.random() < 0.5:
+        proceeding = proceeding_record(
+            actor=actor_for(Role.CASE_LAWYER),
+            case_id=case.pk,
+            data=ProceedingData(
+                kind=rng.choice(["police_report", "labour_court", "mediation"]),
+                body=rng.choice(["Bareskrim Polri", "PHI PN Jakarta Pusat", "BP2MI"]),
+                register_number=f"LP/B/{rng.randint(100, 999)}/2026",
+                stage=rng.choice(["report", "investigation", "mediation"]),
+                started_on=fake.date_between(start_date="-1y", end_date="-1d"),
+            ),
+        )
+        hearing_add(
+            actor=actor_for(Role.CASE_LAWYER),
+            case_id=case.pk,
+            proceeding_id=proceeding.pk,
+            held_on=fake.date_between(start_date="-6m", end_date="-1d"),
+            agenda="Pemeriksaan saksi korban",
+        )
+
+
 def _walk_case(actor_for, case: Case, rng: random.Random) -> None:
     """Walk a case as an office does: take it from the queue, ask for decisions, discuss,
     approve, appoint; stop anywhere along the way, as real cases do."""
@@ -323,7 +430,18 @@ def _seed_organisation(
                     actor=actor_for(Role.DIVISION_HEAD), receipt_code=complaint.receipt_code
                 )
             else:
+                eligible = rng.random() < 0.7
                 case = case_register(
+                    intake=Intake(
+                        arrival_channel=rng.choice(["walk_in", "walk_in", "phone", "referral"]),
+                        arrived_at=timezone.now() - timedelta(days=rng.randint(1, 30)),
+                        legal_aid_eligible=eligible,
+                        eligibility_document=(
+                            f"SKTM Kelurahan {fake.city()} No. {rng.randint(10, 400)}/2026"
+                            if eligible
+                            else ""
+                        ),
+                    ),
                     consent=ConsentChoices(
                         contact=True,
                         share=rng.random() < 0.6,
@@ -339,24 +457,8 @@ def _seed_organisation(
             Case.objects.filter(pk=case.pk).update(
                 opened_at=timezone.now() - timedelta(days=rng.randint(1, 540))
             )
-            perpetrator = Person.objects.create(
-                display_name=rng.choice(
-                    [f"PT {fake.last_name()} Sukses Mandiri", "Tidak diketahui", fake.name()]
-                ),
-                occupation=rng.choice(["Agensi penempatan", "Majikan", "Sponsor/calo"]),
-            )
-            CasePerson.objects.create(case=case, person=perpetrator, role=PersonRole.PERPETRATOR)
-            for _ in range(rng.randint(1, 3)):
-                event_record(
-                    actor=actor_for(Role.CASE_LAWYER),
-                    case=case,
-                    occurred_on=fake.date_between(start_date="-2y", end_date="today"),
-                    place=city,
-                    description=rng.choice(EVENTS).format(
-                        city=city, agency=f"PT {fake.last_name()} Jaya Abadi"
-                    ),
-                )
             _walk_case(actor_for, case, rng)
+            _document_case(actor_for, case, issue, country, city, fake, rng)
         case_rollup_refresh(organisation=organisation)
     return organisation
 

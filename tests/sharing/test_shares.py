@@ -10,6 +10,7 @@ from hub.core.audit import AuditActor
 from hub.core.models import AuditEvent
 from sharing.models import ShareGrant
 from tenants.cases.registration import case_open_from_complaint
+from tenants.events.services import EventData, event_record
 from tests.builders import actor, complaint, in_schema
 
 
@@ -94,15 +95,12 @@ def test_only_the_owner_revokes(client, org_a, org_b):
 
 
 def test_events_section_shows_events_and_nothing_else(client, org_a, org_b):
-    from tenants.events.services import event_record
-
     case, _consent = _accepted_case(org_a.organisation, share=True)
     with in_schema(org_a.organisation):
         event_record(
-            actor=actor(org_a.organisation, Role.CASE_LAWYER),
+            actor=actor(org_a.organisation, Role.DIVISION_HEAD),
             case=case,
-            description="Paspor diambil agensi",
-            place="Ipoh",
+            data=EventData(description="Paspor diambil agensi", place="Ipoh"),
         )
     grant = _grant(client, org_a, case, org_b.organisation, sections=("events",)).json()
     client.force_login(org_b.users[Role.CASE_LAWYER])
