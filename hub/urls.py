@@ -16,11 +16,14 @@ from hub.network.api import NetworkStatsApi
 from hub.organisations.api import OrganisationDirectoryApi
 from sharing import api as sharing_api
 from tenants.cases import api as cases_api
-from tenants.cases import api_assignments, api_decisions, api_inbox, views_work
+from tenants.cases import api_assignments, api_decisions, api_inbox, views_register, views_work
 from tenants.cases import views as case_views
 from tenants.events import api as events_api
+from tenants.events import views as event_views
 from tenants.litigation import api as litigation_api
+from tenants.litigation import views as litigation_views
 from tenants.people import api as people_api
+from tenants.people import views as people_views
 
 intake_api = (
     [
@@ -148,7 +151,34 @@ organisation_api = [
 organisation_space = [
     path("", case_views.organisation_home, name="home"),
     path("cases/<int:case_id>/", case_views.case_detail, name="case"),
+    path("register/", views_register.case_register_page, name="register"),
+    path("cases/<int:case_id>/edit/", views_register.case_edit_page, name="case-edit"),
     path("cases/<int:case_id>/move/", case_views.case_move, name="case-move"),
+    path("cases/<int:case_id>/restrict/", case_views.case_restrict_view, name="case-restrict"),
+    path("cases/<int:case_id>/people/add/", people_views.case_person_add, name="case-person-add"),
+    path("people/<int:person_id>/", people_views.person_page, name="person"),
+    path(
+        "people/<int:person_id>/placements/add/",
+        people_views.person_placement_add,
+        name="person-placement-add",
+    ),
+    path("cases/<int:case_id>/chronology/", event_views.chronology, name="chronology"),
+    path("cases/<int:case_id>/events/add/", event_views.event_add, name="event-add"),
+    path(
+        "cases/<int:case_id>/events/<int:event_id>/acts/add/",
+        event_views.act_add,
+        name="act-add",
+    ),
+    path(
+        "cases/<int:case_id>/proceedings/add/",
+        litigation_views.proceeding_add,
+        name="proceeding-add",
+    ),
+    path(
+        "cases/<int:case_id>/proceedings/<int:proceeding_id>/hearings/add/",
+        litigation_views.hearing_add_view,
+        name="hearing-add",
+    ),
     path("cases/<int:case_id>/take/", views_work.case_take_view, name="case-take"),
     path("cases/<int:case_id>/appoint/", views_work.case_appoint, name="case-appoint"),
     path(

@@ -18,6 +18,7 @@ from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.organisations.provisioning import organisation_provision
 from hub.organisations.selectors import organisation_cache_clear
+from hub.vocab.selectors import vocabulary_labels_clear
 
 PASSWORD = "test-password-1234"
 
@@ -115,3 +116,4 @@ def _public_schema_after_test():
     yield
     connection.set_schema_to_public()
     organisation_cache_clear()
+    vocabulary_labels_clear()

@@ -26,6 +26,11 @@ class Actor:
     organisation: Organisation | None = None
     user_id: int | None = None
     application_id: int | None = None
+    display_name: str = ""  # the person's name, for what colleagues read (labels are logins)
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.label
 
     @property
     def audit(self) -> AuditActor:
@@ -47,7 +52,13 @@ def organisation_actor(*, user, organisation: Organisation) -> Actor | None:
     )
     if not roles:
         return None
-    return Actor(label=user.email, roles=roles, organisation=organisation, user_id=user.pk)
+    return Actor(
+        label=user.email,
+        roles=roles,
+        organisation=organisation,
+        user_id=user.pk,
+        display_name=user.full_name,
+    )
 
 
 def application_actor(*, token: AccessToken, organisation: Organisation) -> Actor | None:

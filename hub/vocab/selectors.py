@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from time import monotonic
+
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hub.core.errors import DomainError
@@ -18,10 +21,30 @@ def terms_by_code(vocabulary: str) -> dict[str, Term]:
     return {term.code: term for term in Term.objects.filter(vocabulary=vocabulary)}
 
 
+# Labels change rarely (network admins, 7/10); pages show many codes. Each process keeps the
+# labels of a vocabulary for a minute, so a list of 50 rows costs no query per row.
+LABELS_SECONDS = 60
+_labels: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
+
+
+def vocabulary_labels(vocabulary: str) -> dict[str, str]:
+    """code → label in the active language, every term (inactive ones keep their label)."""
+    key = (vocabulary, get_language() or "id")
+    cached = _labels.get(key)
+    if cached is None or monotonic() - cached[0] > LABELS_SECONDS:
+        labels = {term.code: term.label for term in Term.objects.filter(vocabulary=vocabulary)}
+        cached = _labels[key] = (monotonic(), labels)
+    return cached[1]
+
+
+def vocabulary_labels_clear() -> None:
+    _labels.clear()
+
+
 def term_labels(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> list[str]:
     """Labels in the active language, in the order given; unknown codes stay as they are."""
-    terms = {t.code: t.label for t in Term.objects.filter(vocabulary=vocabulary, code__in=codes)}
-    return [terms.get(code, code) for code in codes]
+    labels = vocabulary_labels(vocabulary)
+    return [labels.get(code, code) for code in codes]
 
 
 def unknown_codes(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> list[str]:
@@ -51,7 +74,8 @@ REASON_VOCABULARIES = (
 
 def reason_label(code: str) -> str:
     """The label of a reason code, from whichever reason vocabulary holds it."""
-    if not code:
-        return ""
-    term = Term.objects.filter(vocabulary__in=REASON_VOCABULARIES, code=code).first()
-    return term.label if term else code
+    for vocabulary in REASON_VOCABULARIES:
+        labels = vocabulary_labels(vocabulary)
+        if code in labels:
+            return labels[code]
+    return code

@@ -129,7 +129,7 @@ def assignment_end(*, actor: Actor, case_id: object, assignment_id: object) -> A
 
 def _end(assignment: Assignment, *, by: Actor) -> Assignment:
     assignment.ended_at = timezone.now()
-    assignment.ended_by_label = by.label
+    assignment.ended_by_label = by.name
     assignment.save(update_fields=["ended_at", "ended_by_label"])
     domain_event_record(
         actor=by.audit,

@@ -102,7 +102,7 @@ def decision_request_create(
         reason_code=reason_code if rule.reasons else "",
         reason=reason.strip(),
         requested_by_user_id=actor.user_id,
-        requested_by_label=actor.label,
+        requested_by_label=actor.name,
     )
     _event(actor, request, "decision.requested", reason=request.reason)
     return request
@@ -117,7 +117,7 @@ def decision_comment_add(*, actor: Actor, request_id: object, body: str) -> Deci
             _("Write a comment first."), fields={"body": [_("This field is required.")]}
         )
     comment = DecisionComment.objects.create(
-        request=request, author_user_id=actor.user_id, author_label=actor.label, body=body.strip()
+        request=request, author_user_id=actor.user_id, author_label=actor.name, body=body.strip()
     )
     _event(actor, request, "decision.commented", comment=comment.pk)
     return comment
@@ -155,7 +155,7 @@ def decision_settle(
             note=comment.strip() or request.reason,
         )
     request.state = outcome
-    request.decided_by_label = actor.label
+    request.decided_by_label = actor.name
     request.decided_at = timezone.now()
     request.decision_comment = comment.strip()
     request.save(update_fields=["state", "decided_by_label", "decided_at", "decision_comment"])

@@ -40,7 +40,7 @@ def assignment_add(
         role=role,
         instruction=instruction,
         assigned_by_user_id=by.user_id,
-        assigned_by_label=by.label,
+        assigned_by_label=by.name,
     )
     domain_event_record(
         actor=by.audit,
@@ -143,7 +143,7 @@ def case_transition(
         assignment_add(
             case=case,
             user_id=actor.user_id,
-            user_label=actor.label,
+            user_label=actor.name,
             role=Role.CONSULTATION_LAWYER,
             by=actor,
         )

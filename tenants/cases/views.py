@@ -14,6 +14,7 @@ from hub.accounts import policy
 from hub.accounts.access import organisation_member_required
 from hub.accounts.policy import Action
 from hub.core.errors import DomainError
+from hub.core.forms import submit
 from hub.intake.selectors import inbox_for_actor
 from hub.intake.services import complaint_decline
 from hub.vocab.selectors import active_terms
@@ -28,7 +29,11 @@ from tenants.cases.lifecycle import Move, moves_for, requestable_moves
 from tenants.cases.models import ASSIGNABLE_ROLES
 from tenants.cases.registration import case_open_from_complaint
 from tenants.cases.selectors import case_audit_trail, case_for_actor, case_subject, cases_for_actor
-from tenants.cases.services import case_transition
+from tenants.cases.services import case_restrict, case_transition
+from tenants.events.selectors import case_chronology
+from tenants.litigation.forms import ProceedingForm
+from tenants.people.forms import CasePersonForm
+from tenants.people.selectors import person_picker
 
 
 class DeclineForm(forms.Form):
@@ -100,8 +105,12 @@ def case_detail(request, case_id: int):
             "organisation": request.organisation,
             "case": case,
             "can": can,
-            "people": case.roles.select_related("person"),
-            "events": case.events.all(),
+            "people": case.roles.select_related("person").order_by("added_at", "id"),
+            "picker": person_picker(actor=actor)[:30] if Action.PERSON_ADD in can else (),
+            "person_form": CasePersonForm() if Action.PERSON_ADD in can else None,
+            "events": case_chronology(case=case),
+            "proceedings": case.proceedings.prefetch_related("hearings"),
+            "proceeding_form": ProceedingForm() if Action.PROCEEDING_ADD in can else None,
             "assignments": assignments_of(case=case),
             "appointable": appointable,
             "requests": requests,
@@ -160,4 +169,19 @@ def case_move(request, case_id: int):
             )
         except DomainError as exc:
             messages.error(request, exc.message)
+    return redirect("org:case", org_slug=request.organisation.slug, case_id=case.pk)
+
+
+@organisation_member_required
+@require_POST
+def case_restrict_view(request, case_id: int):
+    case = case_for_actor(actor=request.actor, case_id=case_id)
+    restricted = request.POST.get("restricted") == "1"
+    submit(
+        request,
+        None,
+        lambda: case_restrict(actor=request.actor, case_id=case.pk, restricted=restricted),
+        _("Access to the case is now restricted.") if restricted else _("Restriction lifted."),
+        "",
+    )
     return redirect("org:case", org_slug=request.organisation.slug, case_id=case.pk)

@@ -3,16 +3,13 @@ end an assignment, ask for a decision, discuss it, settle it, and the Kabid's pe
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django import forms
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.accounts.access import organisation_member_required
-from hub.core.errors import DomainError
+from hub.core.forms import submit
 from tenants.cases.assignments import assignment_appoint, assignment_end, case_take
 from tenants.cases.decisions import (
     SETTLEMENTS,
@@ -58,19 +55,6 @@ class SettleForm(forms.Form):
     comment = forms.CharField(max_length=4000, required=False)
 
 
-def _act(request, form_class, work: Callable, done: str, invalid: str):
-    """Validate the form, do the work through its service, say what happened."""
-    form = form_class(request.POST) if form_class else None
-    if form is not None and not form.is_valid():
-        messages.error(request, invalid)
-        return
-    try:
-        work(**(form.cleaned_data if form is not None else {}))
-        messages.success(request, done)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-
-
 def _back_to_case(request, case_id):
     return redirect("org:case", org_slug=request.organisation.slug, case_id=case_id)
 
@@ -79,7 +63,7 @@ def _back_to_case(request, case_id):
 @require_POST
 def case_take_view(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
-    _act(
+    submit(
         request,
         None,
         lambda: case_take(actor=request.actor, case_id=case.pk),
@@ -93,9 +77,9 @@ def case_take_view(request, case_id: int):
 @require_POST
 def case_appoint(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
-    _act(
+    submit(
         request,
-        AppointForm,
+        AppointForm(request.POST),
         lambda **data: assignment_appoint(actor=request.actor, case_id=case.pk, **data),
         _("Appointed; the disposition is recorded."),
         _("Choose a person and a role."),
@@ -107,7 +91,7 @@ def case_appoint(request, case_id: int):
 @require_POST
 def assignment_end_view(request, case_id: int, assignment_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
-    _act(
+    submit(
         request,
         None,
         lambda: assignment_end(actor=request.actor, case_id=case.pk, assignment_id=assignment_id),
@@ -121,9 +105,9 @@ def assignment_end_view(request, case_id: int, assignment_id: int):
 @require_POST
 def decision_request_view(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
-    _act(
+    submit(
         request,
-        RequestForm,
+        RequestForm(request.POST),
         lambda **data: decision_request_create(actor=request.actor, case_id=case.pk, **data),
         _("Your request went to the division head."),
         _("Give the division head your reasons."),
@@ -135,9 +119,9 @@ def decision_request_view(request, case_id: int):
 @require_POST
 def decision_comment_view(request, request_id: int):
     found = decision_request_for_actor(actor=request.actor, request_id=request_id)
-    _act(
+    submit(
         request,
-        CommentForm,
+        CommentForm(request.POST),
         lambda body: decision_comment_add(actor=request.actor, request_id=found.pk, body=body),
         _("Comment added."),
         _("Write a comment first."),
@@ -149,9 +133,9 @@ def decision_comment_view(request, request_id: int):
 @require_POST
 def decision_settle_view(request, request_id: int):
     found = decision_request_for_actor(actor=request.actor, request_id=request_id)
-    _act(
+    submit(
         request,
-        SettleForm,
+        SettleForm(request.POST),
         lambda **data: decision_settle(actor=request.actor, request_id=found.pk, **data),
         _("The request is settled."),
         _("Choose approve or decline."),

@@ -71,7 +71,7 @@ def event_record(*, actor: Actor, case: Case | int, data: EventData) -> Event:
         date_precision=data.date_precision if data.occurred_on else DatePrecision.UNKNOWN,
         place=data.place.strip(),
         country=data.country,
-        recorded_by=actor.label,
+        recorded_by=actor.name,
     )
     domain_event_record(
         actor=actor.audit,

@@ -66,7 +66,7 @@ def proceeding_record(*, actor: Actor, case_id: object, data: ProceedingData) ->
     case = _case_for_litigation(actor, case_id)
     values = asdict(data)
     _check(values)
-    proceeding = Proceeding.objects.create(case=case, recorded_by=actor.label, **values)
+    proceeding = Proceeding.objects.create(case=case, recorded_by=actor.name, **values)
     domain_event_record(
         actor=actor.audit,
         name="case.proceeding_recorded",

@@ -6,7 +6,7 @@ from hub.accounts.roles import Role
 from hub.core.labels import choice_label
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import reason_label as _reason_label
-from hub.vocab.selectors import term_labels
+from hub.vocab.selectors import term_labels, vocabulary_labels
 from hub.vocab.stages import Stage, Status
 
 register = template.Library()
@@ -45,3 +45,14 @@ def case_type_labels(codes) -> str:
 @register.filter
 def vocabulary_label(code: str) -> str:
     return choice_label(Vocabulary, code)
+
+
+@register.filter
+def term(code: str, vocabulary: str) -> str:
+    """`{{ code|term:"occupation" }}`: the label of one code of a vocabulary."""
+    return vocabulary_labels(vocabulary).get(code, code) if code else ""
+
+
+@register.filter
+def terms(codes, vocabulary: str) -> str:
+    return ", ".join(term_labels(list(codes or []), vocabulary=vocabulary))
