@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from hub.core.fields import validate_plain_text
+from hub.core.forms import PlainTextForm
 from hub.intake.countries import DESTINATION_COUNTRIES
 from hub.intake.models import ReporterType
 from hub.organisations.selectors import organisation_directory
@@ -15,7 +15,7 @@ from hub.vocab.selectors import active_terms
 NETWORK_CHOOSES = "network"
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(PlainTextForm):
     reporter_type = forms.ChoiceField(
         label=_("Who is reporting?"), choices=ReporterType.choices, widget=forms.RadioSelect
     )
@@ -71,9 +71,6 @@ class ComplaintForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                field.validators.append(validate_plain_text)
         self.fields["issue_types"].choices = [(t.code, t.label) for t in active_terms()]
         self.fields["organisation"].choices = [(NETWORK_CHOOSES, _("Let the network choose"))] + [
             (o.slug, o.name) for o in organisation_directory()

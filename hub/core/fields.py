@@ -9,9 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-# Everything XML 1.0 cannot hold: C0 controls except tab, newline and carriage return,
-# surrogates, and U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Everything XML 1.0 cannot hold (C0 controls except tab, newline and carriage return,
+# surrogates, U+FFFE/U+FFFF), C1 controls, and the bidirectional embeddings, overrides and
+# isolates that make a name or a narrative display differently from what it says.
+_NOT_XML = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def validate_plain_text(value: str) -> None:

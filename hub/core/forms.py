@@ -8,6 +8,18 @@ from django import forms
 from django.contrib import messages
 
 from hub.core.errors import DomainError
+from hub.core.fields import validate_plain_text
+
+
+class PlainTextForm(forms.Form):
+    """Every text field refuses invisible control characters and direction overrides, as the
+    API's text fields do."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(validate_plain_text)
 
 
 def submit(request, form: forms.Form | None, work: Callable, done: str, invalid: str) -> bool:

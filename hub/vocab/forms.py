@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hub.core.forms import PlainTextForm
 from hub.vocab.selectors import active_terms
 
 
@@ -38,7 +39,7 @@ class TermsField(forms.MultipleChoiceField):
         self.choices = term_choices(self.vocabulary, blank=False)
 
 
-class VocabularyForm(forms.Form):
+class VocabularyForm(PlainTextForm):
     """A form whose vocabulary fields get their terms when it is built (after migrations)."""
 
     def __init__(self, *args, **kwargs):

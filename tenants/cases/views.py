@@ -3,11 +3,9 @@ inbox and move actions. Every button shown is one the policy table allows."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hub.accounts import policy
@@ -25,6 +23,7 @@ from tenants.cases.assignments import (
     consultation_queue,
 )
 from tenants.cases.decisions import decision_requests_of, decision_requests_pending
+from tenants.cases.forms import DeclineForm, MoveForm
 from tenants.cases.lifecycle import Move, moves_for, requestable_moves
 from tenants.cases.models import ASSIGNABLE_ROLES
 from tenants.cases.registration import case_open_from_complaint
@@ -34,16 +33,6 @@ from tenants.events.selectors import case_chronology
 from tenants.litigation.forms import ProceedingForm
 from tenants.people.forms import CasePersonForm
 from tenants.people.selectors import person_picker
-
-
-class DeclineForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=2000)
-
-
-class MoveForm(forms.Form):
-    move = forms.ChoiceField(choices=Move.choices)
-    reason_code = forms.SlugField(max_length=50, required=False)
-    note = forms.CharField(max_length=2000, required=False)
 
 
 @organisation_member_required

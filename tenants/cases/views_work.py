@@ -3,7 +3,6 @@ end an assignment, ask for a decision, discuss it, settle it, and the Kabid's pe
 
 from __future__ import annotations
 
-from django import forms
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,47 +11,14 @@ from hub.accounts.access import organisation_member_required
 from hub.core.forms import submit
 from tenants.cases.assignments import assignment_appoint, assignment_end, case_take
 from tenants.cases.decisions import (
-    SETTLEMENTS,
     decision_comment_add,
     decision_request_create,
     decision_request_for_actor,
     decision_requests_pending,
     decision_settle,
 )
-from tenants.cases.lifecycle import Move
-from tenants.cases.models import ASSIGNABLE_ROLES
+from tenants.cases.forms import AppointForm, CommentForm, RequestForm, SettleForm
 from tenants.cases.selectors import case_for_actor
-
-
-class AppointForm(forms.Form):
-    """One select of "role:person" pairs (a phone without JavaScript picks both at once)."""
-
-    pick = forms.RegexField(regex=r"^[a-z_]{1,32}:[0-9]{1,18}$")
-    instruction = forms.CharField(max_length=2000, required=False)
-
-    def clean(self):
-        data = super().clean()
-        if "pick" in data:
-            role, user_id = data.pop("pick").split(":")
-            if role not in ASSIGNABLE_ROLES:
-                raise forms.ValidationError("role")
-            data.update(role=role, user_id=int(user_id))
-        return data
-
-
-class RequestForm(forms.Form):
-    move = forms.ChoiceField(choices=Move.choices)
-    reason = forms.CharField(max_length=4000)
-    reason_code = forms.SlugField(max_length=50, required=False)
-
-
-class CommentForm(forms.Form):
-    body = forms.CharField(max_length=4000)
-
-
-class SettleForm(forms.Form):
-    outcome = forms.ChoiceField(choices=[(o, o) for o in sorted(SETTLEMENTS)])
-    comment = forms.CharField(max_length=4000, required=False)
 
 
 def _back_to_case(request, case_id):

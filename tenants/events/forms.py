@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
+from hub.core.forms import PlainTextForm
 from hub.vocab.forms import TermsField, VocabularyForm
 from hub.vocab.models import Vocabulary
 from tenants.events.models import DatePrecision
 
 
-class EventForm(forms.Form):
+class EventForm(PlainTextForm):
     title = forms.CharField(max_length=200, required=False)
     occurred_on = forms.DateField(required=False)
     occurred_until = forms.DateField(required=False)

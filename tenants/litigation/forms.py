@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from hub.core.forms import PlainTextForm
 from hub.vocab.forms import TermField, VocabularyForm
 from hub.vocab.models import Vocabulary
 
@@ -17,7 +18,7 @@ class ProceedingForm(VocabularyForm):
     outcome = forms.CharField(max_length=20000, required=False)
 
 
-class HearingForm(forms.Form):
+class HearingForm(PlainTextForm):
     held_on = forms.DateField()
     agenda = forms.CharField(max_length=300, required=False)
     note = forms.CharField(max_length=20000, required=False)
