@@ -9,6 +9,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from oauth2_provider import urls as oauth2_urls
 
+from hub.accounts import views_staff
 from hub.core.views import healthz
 from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
 from hub.network import views as network_views
@@ -152,6 +153,9 @@ organisation_space = [
     path("", case_views.organisation_home, name="home"),
     path("cases/<int:case_id>/", case_views.case_detail, name="case"),
     path("register/", views_register.case_register_page, name="register"),
+    path("staff/", views_staff.staff_page, name="staff"),
+    path("staff/<int:user_id>/roles/", views_staff.staff_roles, name="staff-roles"),
+    path("staff/<int:user_id>/deactivate/", views_staff.staff_deactivate, name="staff-deactivate"),
     path("cases/<int:case_id>/edit/", views_register.case_edit_page, name="case-edit"),
     path("cases/<int:case_id>/move/", case_views.case_move, name="case-move"),
     path("cases/<int:case_id>/restrict/", case_views.case_restrict_view, name="case-restrict"),

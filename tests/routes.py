@@ -37,4 +37,5 @@ MISSING_IDS = {
     "person_id": "999999",
     "event_id": "999999",
     "proceeding_id": "999999",
+    "user_id": "999999",
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from hub.accounts.models import Membership
 from hub.accounts.roles import ORGANISATION_ROLES, Role
 from sharing.models import ShareGrant
 from tenants.cases.assignments import case_take
@@ -75,12 +76,17 @@ def a_objects(org_a):
         "person_id": str(person_id),
         "event_id": str(event.pk),
         "proceeding_id": str(proceeding.pk),
+        "user_id": str(org_a.users[Role.CASE_LAWYER].pk),
     }
 
 
 def _state(org):
+    memberships = list(
+        Membership.objects.filter(organisation=org.organisation).values_list("user_id", "role")
+    )
     with in_schema(org.organisation):
         return (
+            sorted(memberships),
             Case.objects.count(),
             ShareGrant.objects.count(),
             list(Case.objects.values_list("stage", "status", "version")),

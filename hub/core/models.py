@@ -32,6 +32,9 @@ ACTION_LABELS = {
     "decision.approved": _("Request approved"),
     "decision.declined": _("Request declined"),
     "decision.withdrawn": _("Request withdrawn"),
+    "staff.invited": _("Added to the office"),
+    "staff.roles_changed": _("Roles changed"),
+    "staff.deactivated": _("Removed from the office"),
 }
 
 
