@@ -381,12 +381,13 @@ def _seed_organisation(
         )
 
     def actor_for(role: str) -> Actor:
-        email = f"{ROLE_MAILBOX[role]}@{mailbox_domain}"
+        user = User.objects.get(email=f"{ROLE_MAILBOX[role]}@{mailbox_domain}")
         return Actor(
-            label=email,
+            label=user.email,
             roles=frozenset({role}),
             organisation=organisation,
-            user_id=User.objects.get(email=email).pk,
+            user_id=user.pk,
+            display_name=user.full_name,
         )
 
     with organisation_context(organisation):
