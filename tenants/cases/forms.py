@@ -53,6 +53,28 @@ class GeneralForm(VocabularyForm):
 
 
 class RegistrationForm(GeneralForm):
+    # The client first, as reception asks: who are you, how do we reach you safely, then
+    # what happened.
+    field_order = [
+        "client_name",
+        "client_role",
+        "gender",
+        "birth_date",
+        "phone",
+        "safe_contact",
+        "domicile",
+        "occupation",
+        "nik",
+        "title",
+        "summary",
+        "case_types",
+        "opposing_parties",
+        "arrival_channel",
+        "arrived_at",
+        "legal_aid_eligible",
+        "eligibility_document",
+        "restricted",
+    ]
     client_name = forms.CharField(label=gettext_lazy("Client's name"), max_length=200)
     client_role = forms.ChoiceField(
         label=gettext_lazy("The client is the"),
