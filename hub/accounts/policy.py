@@ -14,7 +14,7 @@ from enum import StrEnum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from hub.accounts.roles import NETWORK_ROLES, ORGANISATION_ROLES, Role
+from hub.accounts.roles import CASE_WORKER_ROLES, NETWORK_ROLES, ORGANISATION_ROLES, Role
 from hub.core.errors import PermissionDenied
 from hub.organisations.context import organisation_check
 
@@ -64,16 +64,7 @@ def _roles(*roles: str) -> frozenset[str]:
 
 
 CASE_STAFF = frozenset(ORGANISATION_ROLES - {Role.ANALYST})
-CASE_WORKERS = _roles(
-    Role.CONSULTATION_LAWYER,
-    Role.CONSULTATION_ASSISTANT,
-    Role.CASE_LAWYER,
-    Role.CASE_ASSISTANT,
-    Role.PARALEGAL,
-    Role.COUNSELLOR,
-    Role.MEDIATOR,
-    Role.COMPANION,
-)
+CASE_WORKERS = frozenset(CASE_WORKER_ROLES)
 _HEAD = _roles(Role.DIVISION_HEAD)
 _OWNERS = _roles(Role.CONSULTATION_LAWYER, Role.CASE_LAWYER)
 

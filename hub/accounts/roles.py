@@ -29,3 +29,14 @@ NETWORK_ROLES = frozenset({Role.COORDINATOR, Role.NETWORK_ADMIN, Role.NETWORK_AN
 # Sorted, so that migrations written from it are the same in every process.
 NETWORK_ROLE_CODES = sorted(role.value for role in NETWORK_ROLES)
 ORGANISATION_ROLES = frozenset(set(Role) - NETWORK_ROLES - {Role.SYSTEM})
+# The roles that work on a case once assigned to it, in the order the office lists them.
+CASE_WORKER_ROLES = (
+    Role.CONSULTATION_LAWYER,
+    Role.CONSULTATION_ASSISTANT,
+    Role.CASE_LAWYER,
+    Role.CASE_ASSISTANT,
+    Role.PARALEGAL,
+    Role.COUNSELLOR,
+    Role.MEDIATOR,
+    Role.COMPANION,
+)

@@ -44,3 +44,13 @@ def audit_events_for(*, object_type: str, object_id: object) -> QuerySet[AuditEv
 def audit_value(value):
     """A field's value as the trail stores it (JSON): dates and times as ISO text."""
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def audit_apply_changes(instance, changes: dict) -> dict:
+    """Set the fields that really change on `instance`; return {"before", "after"} of those,
+    as the trail stores them."""
+    changed = {name: value for name, value in changes.items() if getattr(instance, name) != value}
+    before = {name: audit_value(getattr(instance, name)) for name in changed}
+    for name, value in changed.items():
+        setattr(instance, name, value)
+    return {"before": before, "after": {name: audit_value(v) for name, v in changed.items()}}

@@ -32,3 +32,14 @@ class PermissionDenied(DomainError):
 class Conflict(DomainError):
     status = 409
     code = "conflict"
+
+
+class StaleVersion(Conflict):
+    """An edit made on an older version than the one saved: refused, nothing written."""
+
+    code = "stale_version"
+
+
+def version_check(*, current: int, sent: int, message: str) -> None:
+    if current != sent:
+        raise StaleVersion(message)

@@ -32,6 +32,7 @@ ACTION_LABELS = {
     "decision.approved": _("Request approved"),
     "decision.declined": _("Request declined"),
     "decision.withdrawn": _("Request withdrawn"),
+    "decision.lapsed": _("Request lapsed: the case moved on"),
     "staff.invited": _("Added to the office"),
     "staff.roles_changed": _("Roles changed"),
     "staff.deactivated": _("Removed from the office"),

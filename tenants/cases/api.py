@@ -165,8 +165,10 @@ PAGE_PARAMETERS = [
 ]
 
 
-def case_page(view, cases) -> Response:
+def case_page(view, cases, *, default_ordering: str = "newest") -> Response:
+    """One page of cases; `default_ordering` when the client names none."""
     paginator = CasePage()
+    paginator.default_ordering = default_ordering
     page = paginator.paginate_queryset(cases, view.request, view=view)
     return paginator.get_paginated_response(CaseOutput(page, many=True).data)
 

@@ -44,7 +44,8 @@ class QueueApi(OrganisationApiView):
         parameters=PAGE_PARAMETERS, responses={200: CasePageOutput, **error_responses(400, 403)}
     )
     def get(self, request, **kwargs):
-        return case_page(self, consultation_queue(actor=self.actor))
+        # First come, first served.
+        return case_page(self, consultation_queue(actor=self.actor), default_ordering="oldest")
 
 
 class MyCasesApi(OrganisationApiView):
@@ -52,7 +53,7 @@ class MyCasesApi(OrganisationApiView):
         parameters=PAGE_PARAMETERS, responses={200: CasePageOutput, **error_responses(400, 403)}
     )
     def get(self, request, **kwargs):
-        return case_page(self, cases_assigned_to(actor=self.actor))
+        return case_page(self, cases_assigned_to(actor=self.actor), default_ordering="updated")
 
 
 class CaseTakeApi(OrganisationApiView):

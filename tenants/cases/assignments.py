@@ -26,8 +26,16 @@ _APPOINTING_ACTION = {Role.CASE_LAWYER: Action.APPOINT_CASE_LAWYER}
 
 
 def consultation_queue(*, actor: Actor) -> QuerySet[Case]:
-    """Registered cases waiting for a consultation lawyer, oldest first (first come)."""
-    return cases_for_actor(actor=actor).filter(stage=Stage.REGISTRATION).order_by("opened_at", "id")
+    """Registered cases no consultation lawyer has yet, oldest first (first come)."""
+    owned = Assignment.objects.filter(
+        case=OuterRef("pk"), role=Role.CONSULTATION_LAWYER, ended_at__isnull=True
+    )
+    return (
+        cases_for_actor(actor=actor)
+        .filter(stage=Stage.REGISTRATION)
+        .exclude(Exists(owned))
+        .order_by("opened_at", "id")
+    )
 
 
 def cases_assigned_to(*, actor: Actor) -> QuerySet[Case]:
@@ -124,6 +132,11 @@ def assignment_end(*, actor: Actor, case_id: object, assignment_id: object) -> A
     )
     if assignment.ended_at is not None:
         raise Conflict(_("This assignment has already ended."))
+    if assignment.role == Role.CASE_LAWYER and case.stage == Stage.ACCOMPANIMENT:
+        raise Conflict(
+            _("An accompanied case keeps its case lawyer: appoint the next one instead."),
+            code="case_lawyer_required",
+        )
     return _end(assignment, by=actor)
 
 

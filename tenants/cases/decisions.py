@@ -2,7 +2,9 @@
 discusses and approves (the move is carried out by `case_transition`) or declines.
 
 A request has its own small lifecycle, as a table: pending → approved | declined (the
-division head) or withdrawn (the lawyer who may ask). A settled request stays settled.
+division head) or withdrawn (the lawyer who asked); a request lapses when the case leaves the
+stage it was asked at (so an old request never carries out a different decision later).
+A settled request stays settled.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from hub.core.errors import Conflict, DomainError, NotFound
+from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.outbox import domain_event_record
-from hub.vocab.selectors import require_known_codes
 from tenants.cases.lifecycle import Move, Stage, rule_for
 from tenants.cases.models import Case, DecisionComment, DecisionRequest
 from tenants.cases.selectors import case_for_actor, case_subject, cases_for_actor
-from tenants.cases.services import TransitionNotAllowed, case_transition
+from tenants.cases.services import (
+    TransitionNotAllowed,
+    case_transition,
+    transition_reason_check,
+)
 
 State = DecisionRequest.State
 
@@ -83,14 +88,7 @@ def decision_request_create(
             code="reason_required",
             fields={"reason": [_("This field is required.")]},
         )
-    if rule.reasons:
-        if not reason_code:
-            raise DomainError(
-                _("Choose a reason."),
-                code="reason_required",
-                fields={"reason_code": [_("This field is required.")]},
-            )
-        require_known_codes(vocabulary=rule.reasons, codes=[reason_code], field="reason_code")
+    transition_reason_check(rule, reason_code)
     if case.decision_requests.filter(state=State.PENDING).exists():
         raise Conflict(
             _("A request on this case is already waiting for the division head."),
@@ -98,8 +96,9 @@ def decision_request_create(
         )
     request = DecisionRequest.objects.create(
         case=case,
+        stage=case.stage,
         move=move,
-        reason_code=reason_code if rule.reasons else "",
+        reason_code=reason_code,
         reason=reason.strip(),
         requested_by_user_id=actor.user_id,
         requested_by_label=actor.name,
@@ -140,12 +139,24 @@ def decision_settle(
             % {"state": State(request.state).label},
             code="already_settled",
         )
+    if outcome == State.WITHDRAWN and actor.user_id != request.requested_by_user_id:
+        raise PermissionDenied(
+            _("Only the lawyer who asked withdraws a request."), code="role_not_allowed"
+        )
     if outcome == State.DECLINED and not comment.strip():
         raise DomainError(
             _("Tell the lawyer why the request is declined."),
             code="reason_required",
             fields={"comment": [_("This field is required.")]},
         )
+    # Settled first, so the move it carries out does not count it among the requests it lapses;
+    # a refused move rolls the settlement back with it.
+    request.state = outcome
+    request.decided_by_label = actor.name
+    request.decided_at = timezone.now()
+    request.decision_comment = comment.strip()
+    request.save(update_fields=["state", "decided_by_label", "decided_at", "decision_comment"])
+    _event(actor, request, f"decision.{outcome}", comment=request.decision_comment)
     if outcome == State.APPROVED:
         case_transition(
             actor=actor,
@@ -154,12 +165,6 @@ def decision_settle(
             reason_code=request.reason_code,
             note=comment.strip() or request.reason,
         )
-    request.state = outcome
-    request.decided_by_label = actor.name
-    request.decided_at = timezone.now()
-    request.decision_comment = comment.strip()
-    request.save(update_fields=["state", "decided_by_label", "decided_at", "decision_comment"])
-    _event(actor, request, f"decision.{outcome}", comment=request.decision_comment)
     return request
 
 

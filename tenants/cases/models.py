@@ -4,7 +4,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hub.accounts.roles import Role
+from hub.accounts.roles import CASE_WORKER_ROLES, Role
 from tenants.cases.lifecycle import Move, Stage, Status
 from tenants.people.models import Person
 
@@ -91,16 +91,7 @@ class CaseNumberCounter(models.Model):
         return f"{self.year}: {self.last}"
 
 
-ASSIGNABLE_ROLES = (
-    Role.CONSULTATION_LAWYER,
-    Role.CONSULTATION_ASSISTANT,
-    Role.CASE_LAWYER,
-    Role.CASE_ASSISTANT,
-    Role.PARALEGAL,
-    Role.COUNSELLOR,
-    Role.MEDIATOR,
-    Role.COMPANION,
-)
+ASSIGNABLE_ROLES = CASE_WORKER_ROLES
 ASSIGNABLE_ROLE_CHOICES = [(role.value, role.label) for role in ASSIGNABLE_ROLES]
 
 
@@ -152,8 +143,11 @@ class DecisionRequest(models.Model):
         APPROVED = "approved", _("Approved")
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        LAPSED = "lapsed", _("Lapsed: the case moved on")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="decision_requests")
+    # The stage the request was asked at: it lapses when the case leaves it.
+    stage = models.CharField(max_length=32, choices=Stage.choices, blank=True)
     move = models.CharField(max_length=32, choices=Move.choices)
     reason_code = models.CharField(max_length=50, blank=True)
     reason = models.TextField()

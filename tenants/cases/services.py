@@ -9,18 +9,18 @@ from django.utils.translation import gettext as _
 
 from hub.accounts import policy
 from hub.accounts.access import Actor
-from hub.accounts.policy import Action
+from hub.accounts.policy import Action, CaseSubject
 from hub.accounts.roles import Role
 from hub.consent.selectors import cases_counted_in_statistics
-from hub.core.audit import audit_value
-from hub.core.errors import Conflict, DomainError, NotFound
+from hub.core.audit import audit_apply_changes
+from hub.core.errors import DomainError, NotFound, version_check
 from hub.core.outbox import domain_event_record
 from hub.network.services import RollupCell, rollup_replace_for_organisation
 from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
-from tenants.cases.lifecycle import Move, Stage, rule_for
-from tenants.cases.models import Assignment, Case
+from tenants.cases.lifecycle import Move, Rule, Stage, rule_for
+from tenants.cases.models import Assignment, Case, DecisionRequest
 from tenants.cases.selectors import case_subject
 
 
@@ -52,30 +52,37 @@ def assignment_add(
     return assignment
 
 
-@transaction.atomic
-def case_transition(
-    *, actor: Actor, case_id: int, move: str, reason_code: str = "", note: str = ""
-) -> Case:
-    """The only door through which a case changes stage or handling status: lock the row,
-    check the table and the policy, save, record the event; refusals change nothing."""
+def _case_locked(actor: Actor, case_id: int) -> tuple[Case, CaseSubject]:
+    """The case row, locked until commit, if the actor may open it; else the 404 of a
+    missing case."""
     case = Case.objects.select_for_update().filter(pk=case_id).first()
-    if case is None:
+    subject = case_subject(case) if case is not None else None
+    if case is None or not policy.allows(actor, Action.CASE_READ, subject):
         raise NotFound(_("Not found."))
-    subject = case_subject(case)
-    if not policy.allows(actor, Action.CASE_READ, subject):
-        raise NotFound(_("Not found."))
-    if move not in Move.values:
-        raise TransitionNotAllowed(
-            _("Unknown move: %(move)s.") % {"move": move}, fields={"move": [_("Unknown move.")]}
+    return case, subject
+
+
+def _requests_lapse(case: Case, *, by: Actor) -> None:
+    """Pending requests asked at another stage lapse when the case moves."""
+    lapsed = case.decision_requests.filter(state=DecisionRequest.State.PENDING).exclude(
+        stage=case.stage
+    )
+    for request in lapsed:
+        request.state = DecisionRequest.State.LAPSED
+        request.decided_by_label = by.name
+        request.decided_at = timezone.now()
+        request.save(update_fields=["state", "decided_by_label", "decided_at"])
+        domain_event_record(
+            actor=by.audit,
+            name="decision.lapsed",
+            object_type="case",
+            object_id=case.pk,
+            detail={"request": request.pk, "move": request.move},
         )
-    rule = rule_for(case.stage, move)
-    if rule is None:
-        raise TransitionNotAllowed(
-            _("A case in %(stage)s cannot be moved by “%(move)s”.")
-            % {"stage": Stage(case.stage).label, "move": Move(move).label}
-        )
-    policy.require(actor, rule.action, subject)
-    note = note.strip()
+
+
+def transition_reason_check(rule: Rule, reason_code: str) -> None:
+    """A move with a reason vocabulary needs one of its codes; any other move takes none."""
     if rule.reasons:
         if not reason_code:
             raise DomainError(
@@ -88,6 +95,28 @@ def case_transition(
         raise DomainError(
             _("This step takes no reason code."), fields={"reason_code": [_("Leave it empty.")]}
         )
+
+
+@transaction.atomic
+def case_transition(
+    *, actor: Actor, case_id: int, move: str, reason_code: str = "", note: str = ""
+) -> Case:
+    """The only door through which a case changes stage or handling status: lock the row,
+    check the table and the policy, save, record the event; refusals change nothing."""
+    case, subject = _case_locked(actor, case_id)
+    if move not in Move.values:
+        raise TransitionNotAllowed(
+            _("Unknown move: %(move)s.") % {"move": move}, fields={"move": [_("Unknown move.")]}
+        )
+    rule = rule_for(case.stage, move)
+    if rule is None:
+        raise TransitionNotAllowed(
+            _("A case in %(stage)s cannot be moved by “%(move)s”.")
+            % {"stage": Stage(case.stage).label, "move": Move(move).label}
+        )
+    policy.require(actor, rule.action, subject)
+    note = note.strip()
+    transition_reason_check(rule, reason_code)
     if rule.note_required and not note:
         raise DomainError(
             _("Say to whom and why."),
@@ -96,6 +125,14 @@ def case_transition(
         )
     if move == Move.TAKE and actor.user_id is None:
         raise TransitionNotAllowed(_("A case is taken by a person, not by a system."))
+    if (
+        move == Move.TAKE
+        and case.assignments.filter(role=Role.CONSULTATION_LAWYER, ended_at__isnull=True).exists()
+    ):
+        raise TransitionNotAllowed(
+            _("The division head already gave this case to a consultation lawyer."),
+            code="already_assigned",
+        )
     if (
         move == Move.ACCOMPANY
         and not case.assignments.filter(role=Role.CASE_LAWYER, ended_at__isnull=True).exists()
@@ -139,6 +176,7 @@ def case_transition(
             "reason": note,
         },
     )
+    _requests_lapse(case, by=actor)
     if move == Move.TAKE:
         assignment_add(
             case=case,
@@ -179,26 +217,21 @@ CASE_EDITABLE = (
 def case_update(*, actor: Actor, case_id: int, version: int, changes: dict) -> Case:
     """Edit the general data (the consultation owner or the Kabid); refused, and nothing
     written, when the case changed since the form was opened. Audited with before/after."""
-    case = Case.objects.select_for_update().filter(pk=case_id).first()
-    if case is None:
-        raise NotFound(_("Not found."))
-    subject = case_subject(case)
-    if not policy.allows(actor, Action.CASE_READ, subject):
-        raise NotFound(_("Not found."))
+    case, subject = _case_locked(actor, case_id)
     policy.require(actor, Action.CASE_EDIT, subject)
     unknown = sorted(set(changes) - set(CASE_EDITABLE))
     if unknown:
         raise DomainError(
             _("This field cannot be changed here."), fields={unknown[0]: [_("Not editable.")]}
         )
-    if version != case.version:
-        raise Conflict(
-            _(
-                "Someone else saved this case after you opened the form. "
-                "Reload to see their changes; nothing of yours was saved."
-            ),
-            code="stale_version",
-        )
+    version_check(
+        current=case.version,
+        sent=version,
+        message=_(
+            "Someone else saved this case after you opened the form. "
+            "Reload to see their changes; nothing of yours was saved."
+        ),
+    )
     if "title" in changes and not changes["title"].strip():
         raise DomainError(
             _("A title is required."), fields={"title": [_("This field is required.")]}
@@ -213,18 +246,11 @@ def case_update(*, actor: Actor, case_id: int, version: int, changes: dict) -> C
             codes=[changes["arrival_channel"]],
             field="arrival_channel",
         )
-    changed = {k: v for k, v in changes.items() if getattr(case, k) != v}
-    before = {k: audit_value(getattr(case, k)) for k in changed}
-    for name, value in changed.items():
-        setattr(case, name, value)
+    detail = audit_apply_changes(case, changes)
     case.version += 1
     case.save()
     domain_event_record(
-        actor=actor.audit,
-        name="case.updated",
-        object_type="case",
-        object_id=case.pk,
-        detail={"before": before, "after": {k: audit_value(v) for k, v in changed.items()}},
+        actor=actor.audit, name="case.updated", object_type="case", object_id=case.pk, detail=detail
     )
     return case
 
@@ -233,12 +259,7 @@ def case_update(*, actor: Actor, case_id: int, version: int, changes: dict) -> C
 def case_restrict(*, actor: Actor, case_id: int, restricted: bool) -> Case:
     """Mark a case restricted (sexual violence, children) or lift it; assigned staff and the
     Kabid keep access. Lifting needs the same right as setting."""
-    case = Case.objects.select_for_update().filter(pk=case_id).first()
-    if case is None:
-        raise NotFound(_("Not found."))
-    subject = case_subject(case)
-    if not policy.allows(actor, Action.CASE_READ, subject):
-        raise NotFound(_("Not found."))
+    case, subject = _case_locked(actor, case_id)
     policy.require(actor, Action.CASE_RESTRICT, subject)
     if case.restricted != restricted:
         case.restricted = restricted

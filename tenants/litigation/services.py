@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from hub.core.audit import audit_value
-from hub.core.errors import Conflict, DomainError, NotFound
+from hub.core.audit import audit_apply_changes
+from hub.core.errors import DomainError, NotFound, version_check
 from hub.core.outbox import domain_event_record
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
@@ -83,22 +83,19 @@ def proceeding_update(
 ) -> Proceeding:
     case = _case_for_litigation(actor, case_id)
     proceeding = _proceeding_of(case, proceeding_id)
-    if version != proceeding.version:
-        raise Conflict(
-            _("Someone else saved this proceeding first. Reload; nothing of yours was saved."),
-            code="stale_version",
-        )
+    version_check(
+        current=proceeding.version,
+        sent=version,
+        message=_("Someone else saved this proceeding first. Reload; nothing of yours was saved."),
+    )
     editable = {f for f in ProceedingData.__dataclass_fields__}
     unknown = sorted(set(changes) - editable)
     if unknown:
         raise DomainError(
             _("This field cannot be changed here."), fields={unknown[0]: [_("Not editable.")]}
         )
-    current = {name: getattr(proceeding, name) for name in editable}
-    _check(current | changes)
-    changed = {k: v for k, v in changes.items() if current[k] != v}
-    for name, value in changed.items():
-        setattr(proceeding, name, value)
+    _check({name: getattr(proceeding, name) for name in editable} | changes)
+    detail = audit_apply_changes(proceeding, changes)
     proceeding.version += 1
     proceeding.save()
     domain_event_record(
@@ -106,11 +103,7 @@ def proceeding_update(
         name="case.proceeding_updated",
         object_type="case",
         object_id=case.pk,
-        detail={
-            "proceeding": proceeding.pk,
-            "before": {k: audit_value(current[k]) for k in changed},
-            "after": {k: audit_value(v) for k, v in changed.items()},
-        },
+        detail={"proceeding": proceeding.pk, **detail},
     )
     return proceeding
 

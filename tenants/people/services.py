@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from hub.core.audit import audit_value
-from hub.core.errors import Conflict, DomainError
+from hub.core.audit import audit_apply_changes
+from hub.core.errors import Conflict, DomainError, version_check
 from hub.core.outbox import domain_event_record
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
@@ -187,20 +187,17 @@ def person_update(*, actor: Actor, person_id: object, version: int, changes: dic
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         _refuse(sorted(unknown)[0], _("This field cannot be changed here."))
-    if version != person.version:
-        raise Conflict(
-            _(
-                "Someone else saved this person after you opened the form. "
-                "Reload to see their changes; nothing of yours was saved."
-            ),
-            code="stale_version",
-        )
-    before = {name: getattr(person, name) for name in changes}
-    merged = {name: getattr(person, name) for name in EDITABLE} | changes
-    _check_person(merged)
-    changed = {name: value for name, value in changes.items() if before[name] != value}
-    for name, value in changed.items():
-        setattr(person, name, list(value) if isinstance(value, tuple) else value)
+    version_check(
+        current=person.version,
+        sent=version,
+        message=_(
+            "Someone else saved this person after you opened the form. "
+            "Reload to see their changes; nothing of yours was saved."
+        ),
+    )
+    changes = {k: list(v) if isinstance(v, tuple) else v for k, v in changes.items()}
+    _check_person({name: getattr(person, name) for name in EDITABLE} | changes)
+    detail = audit_apply_changes(person, changes)
     person.version += 1
     person.save()
     domain_event_record(
@@ -208,10 +205,7 @@ def person_update(*, actor: Actor, person_id: object, version: int, changes: dic
         name="person.updated",
         object_type="person",
         object_id=person.pk,
-        detail={
-            "before": {k: audit_value(before[k]) for k in changed},
-            "after": {k: audit_value(v) for k, v in changed.items()},
-        },
+        detail=detail,
     )
     return person
 
