@@ -172,7 +172,15 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Coalition Hub API",
-    "DESCRIPTION": "Case handling across a coalition of legal-aid and migrant-worker groups.",
+    "DESCRIPTION": (
+        "Case handling across a coalition of legal-aid and migrant-worker groups.\n\n"
+        "Coded fields (case types, reasons, occupations, rights violated, legal basis, ...) "
+        "take the stable codes of the shared vocabularies: each field names its vocabulary, "
+        "and `GET /api/v1/public/vocabularies/{vocabulary}/` lists its codes and labels. "
+        "Lists are cursor-paginated: follow `next`. Edits carry the `version` they were "
+        "made on; a stale one is a 409 and changes nothing. Errors always have the shape "
+        '`{"error": {"code", "message", "fields"}}`.'
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

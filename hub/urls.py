@@ -15,6 +15,7 @@ from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
 from hub.network import views as network_views
 from hub.network.api import NetworkStatsApi
 from hub.organisations.api import OrganisationDirectoryApi
+from hub.vocab.api import VocabularyTermsApi
 from sharing import api as sharing_api
 from tenants.cases import api as cases_api
 from tenants.cases import api_assignments, api_decisions, api_inbox, views_register, views_work
@@ -33,6 +34,11 @@ intake_api = (
             "complaints/<str:receipt_code>/", ComplaintStatusApi.as_view(), name="complaint-status"
         ),
         path("organisations/", OrganisationDirectoryApi.as_view(), name="organisations"),
+        path(
+            "vocabularies/<slug:vocabulary>/",
+            VocabularyTermsApi.as_view(),
+            name="vocabulary-terms",
+        ),
     ],
     "intake-api",
 )

@@ -38,4 +38,5 @@ MISSING_IDS = {
     "event_id": "999999",
     "proceeding_id": "999999",
     "user_id": "999999",
+    "vocabulary": "occupation",
 }

@@ -25,6 +25,8 @@ from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes, term_labels
 from tenants.cases.models import Case, CaseNumberCounter, CasePerson, PersonRole
 from tenants.cases.selectors import cases_for_actor
+from tenants.people.models import Person
+from tenants.people.selectors import person_for_actor
 from tenants.people.services import PersonData, person_create
 
 CLIENT_ROLES = (PersonRole.COMPLAINANT, PersonRole.APPLICANT, PersonRole.VICTIM)
@@ -94,7 +96,7 @@ def _case_create(
     title: str,
     summary: str,
     case_types: list[str],
-    client: PersonData | None,
+    client: PersonData | Person | None,
     intake: Intake,
     receipt_code: str = "",
 ) -> Case:
@@ -111,7 +113,7 @@ def _case_create(
         restricted=intake.restricted,
     )
     if client is not None:
-        person = person_create(actor=actor, data=client)
+        person = client if isinstance(client, Person) else person_create(actor=actor, data=client)
         CasePerson.objects.create(case=case, person=person, role=intake.client_role)
     for name in intake.opposing_parties:
         if name.strip():
@@ -137,8 +139,11 @@ def case_register(
     complainant: PersonData | None = None,
     consent: ConsentChoices | None = None,
     intake: Intake | None = None,
+    client_person_id: int | None = None,
 ) -> Case:
     """Register a case at the office; `consent` records what the client signed, if anything.
+    The client is a new person (`complainant`) or someone already recorded
+    (`client_person_id`, e.g. picked from the duplicate hints): never both.
 
     An opposing party who may already be a client of the office stops the registration
     (409 `conflict_of_interest`, nothing written) until the registrar acknowledges it."""
@@ -167,6 +172,20 @@ def case_register(
         raise DomainError(
             _("A title is required."), fields={"title": [_("This field is required.")]}
         )
+    if complainant is not None and client_person_id is not None:
+        raise DomainError(
+            _("Pick a person from the list or describe a new one, not both."),
+            fields={
+                "client_person_id": [
+                    _("Pick a person from the list or describe a new one, not both.")
+                ]
+            },
+        )
+    client = (
+        person_for_actor(actor=actor, person_id=client_person_id)
+        if client_person_id is not None
+        else complainant
+    )
     if complainant is not None and not complainant.display_name.strip():
         raise DomainError(
             _("The client's name is required."),
@@ -197,7 +216,7 @@ def case_register(
         title=title.strip(),
         summary=summary,
         case_types=list(case_types or []),
-        client=complainant,
+        client=client,
         intake=intake,
     )
     if consent is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +19,10 @@ from tenants.cases.forms import ELIGIBLE, EditForm, RegistrationForm
 from tenants.cases.registration import Intake, case_register
 from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.cases.services import CASE_EDITABLE, case_update
+from tenants.people.selectors import person_duplicates
 from tenants.people.services import PersonData
+
+CLIENT_CHOICE = re.compile(r"new|[0-9]{1,18}")
 
 
 @organisation_member_required
@@ -29,13 +34,35 @@ def case_register_page(request):
     conflict = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        # After the duplicate hints: "new", or the id of the person already recorded.
+        choice = request.POST.get("client_choice", "")
+        if not CLIENT_CHOICE.fullmatch(choice):
+            hints = list(
+                person_duplicates(
+                    actor=actor,
+                    name=data["client_name"],
+                    birth_date=data["birth_date"],
+                    phone=data["phone"],
+                    nik=data["nik"],
+                )
+            )
+            if hints:  # staff look first: the same person, or someone new?
+                return render(
+                    request,
+                    "cases/register.html",
+                    {"organisation": request.organisation, "form": form, "hints": hints},
+                )
+            choice = "new"
         try:
             case = case_register(
                 actor=actor,
                 title=data["title"],
                 summary=data["summary"],
                 case_types=data["case_types"],
-                complainant=PersonData(
+                client_person_id=None if choice == "new" else int(choice),
+                complainant=None
+                if choice != "new"
+                else PersonData(
                     display_name=data["client_name"],
                     gender=data["gender"],
                     birth_date=data["birth_date"],
@@ -93,6 +120,9 @@ def case_edit_page(request, case_id: int):
     initial = {name: getattr(case, name) for name in CASE_EDITABLE}
     initial["legal_aid_eligible"] = {None: "", True: "yes", False: "no"}[case.legal_aid_eligible]
     initial["version"] = case.version
+    if case.arrived_at:
+        # The form shows minutes; an untouched field must not count as a change.
+        initial["arrived_at"] = case.arrived_at.replace(second=0, microsecond=0)
     form = EditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         changes = {
