@@ -27,9 +27,7 @@ def submit(request, form: forms.Form | None, work: Callable, done: str, invalid:
     message: `done`, the service's refusal, or `invalid` when the form itself is wrong."""
     if form is not None and not form.is_valid():
         errors = [
-            f"{form.fields[k].label}: {' '.join(v)}"
-            for k, v in form.errors.items()
-            if k in form.fields
+            f"{form[k].label}: {' '.join(v)}" for k, v in form.errors.items() if k in form.fields
         ]
         messages.error(request, " ".join([invalid, *errors]))
         return False

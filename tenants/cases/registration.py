@@ -51,8 +51,8 @@ class Intake:
 @dataclass(frozen=True)
 class ConflictHint:
     opposing_party: str
-    client_name: str
-    case_number: str  # empty when the case is restricted and the actor may not open it
+    client_name: str  # both empty when the case is restricted and the actor may not open it
+    case_number: str
 
 
 def case_number_next(*, organisation: Organisation) -> str:
@@ -82,7 +82,7 @@ def conflicts_of_interest(*, actor: Actor, names: list[str]) -> list[ConflictHin
         hints += [
             ConflictHint(
                 opposing_party=name,
-                client_name=link.person.display_name,
+                client_name=link.person.display_name if link.case_id in visible else "",
                 case_number=link.case.number if link.case_id in visible else "",
             )
             for link in links
@@ -201,12 +201,15 @@ def case_register(
             code="conflict_of_interest",
             fields={
                 "opposing_parties": [
-                    _("%(party)s resembles client %(client)s %(case)s")
+                    _("%(party)s resembles client %(client)s (%(case)s)")
                     % {
                         "party": h.opposing_party,
                         "client": h.client_name,
-                        "case": f"({h.case_number})" if h.case_number else "",
+                        "case": h.case_number,
                     }
+                    if h.case_number
+                    else _("%(party)s resembles a client of a restricted case")
+                    % {"party": h.opposing_party}
                     for h in hints
                 ]
             },

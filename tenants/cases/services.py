@@ -246,7 +246,10 @@ def case_update(*, actor: Actor, case_id: int, version: int, changes: dict) -> C
             codes=[changes["arrival_channel"]],
             field="arrival_channel",
         )
+    changes = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
     detail = audit_apply_changes(case, changes)
+    if not detail["after"]:
+        return case  # nothing changed: no new version, nothing to audit
     case.version += 1
     case.save()
     domain_event_record(

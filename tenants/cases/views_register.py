@@ -103,6 +103,16 @@ def case_register_page(request):
                 _("Registered as case %(number)s; it waits in the consultation queue.")
                 % {"number": case.number},
             )
+            if not policy.allows(actor, Action.CASE_READ, case_subject(case)):
+                # Restricted: reception registered it but may not open it.
+                messages.info(
+                    request,
+                    _(
+                        "The case is restricted: only the staff assigned to it and the "
+                        "division head open it."
+                    ),
+                )
+                return redirect("org:home", org_slug=request.organisation.slug)
             return redirect("org:case", org_slug=request.organisation.slug, case_id=case.pk)
     return render(
         request,

@@ -58,6 +58,11 @@ def event_record(*, actor: Actor, case: Case | int, data: EventData) -> Event:
         _refuse("date_precision", _("Unknown date precision."))
     if data.occurred_on and data.occurred_on > timezone.localdate():
         _refuse("occurred_on", _("An event cannot have happened in the future."))
+    if data.occurred_until and data.occurred_until > timezone.localdate():
+        _refuse(
+            "occurred_until",
+            _("Leave the end empty while it goes on; it cannot be in the future."),
+        )
     if data.occurred_until and (data.occurred_on is None or data.occurred_until < data.occurred_on):
         _refuse("occurred_until", _("The end of an event comes after its start."))
     if data.country and not COUNTRY.match(data.country):

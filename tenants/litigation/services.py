@@ -96,6 +96,8 @@ def proceeding_update(
         )
     _check({name: getattr(proceeding, name) for name in editable} | changes)
     detail = audit_apply_changes(proceeding, changes)
+    if not detail["after"]:
+        return proceeding  # nothing changed: no new version, nothing to audit
     proceeding.version += 1
     proceeding.save()
     domain_event_record(

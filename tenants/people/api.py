@@ -14,7 +14,12 @@ from hub.core.fields import Text
 from tenants.cases.models import PersonRole, Willingness
 from tenants.cases.selectors import case_for_actor
 from tenants.people.models import Gender, PassportHolder
-from tenants.people.selectors import person_duplicates, person_for_actor, person_picker
+from tenants.people.selectors import (
+    person_duplicates,
+    person_for_actor,
+    person_picker,
+    person_relations,
+)
 from tenants.people.services import (
     CaseRoleData,
     PersonData,
@@ -109,7 +114,9 @@ class PersonOutput(PersonFields):
     version = serializers.IntegerField()
     created_at = serializers.DateTimeField()
     placements = PlacementOutput(many=True, source="placements.all")
-    relations = RelationOutput(many=True, source="relations.all")
+    relations = RelationOutput(
+        many=True, source="visible_relations", help_text="Only to people the caller may see."
+    )
 
 
 class PersonPageOutput(serializers.Serializer):
@@ -181,7 +188,9 @@ class PersonListApi(OrganisationApiView):
         responses={200: PersonPageOutput, **error_responses(400, 403)},
     )
     def get(self, request, **kwargs):
-        q = Text(max_length=100, required=False).run_validation(request.query_params.get("q", ""))
+        q = Text(max_length=100, required=False, allow_blank=True).run_validation(
+            request.query_params.get("q", "")
+        )
         paginator = PersonPage()
         page = paginator.paginate_queryset(
             person_picker(actor=self.actor, q=q or ""), request, view=self
@@ -211,7 +220,8 @@ class PersonDuplicatesApi(OrganisationApiView):
 class PersonDetailApi(JsonOnly, OrganisationApiView):
     @extend_schema(responses={200: PersonOutput, **error_responses(403)})
     def get(self, request, person_id: int, **kwargs):
-        return Response(PersonOutput(person_for_actor(actor=self.actor, person_id=person_id)).data)
+        person = person_for_actor(actor=self.actor, person_id=person_id)
+        return Response(_person_output(self.actor, person))
 
     @extend_schema(
         request=PersonUpdateInput,
@@ -227,7 +237,12 @@ class PersonDetailApi(JsonOnly, OrganisationApiView):
         person = person_update(
             actor=self.actor, person_id=person_id, version=version, changes=changes
         )
-        return Response(PersonOutput(person).data)
+        return Response(_person_output(self.actor, person))
+
+
+def _person_output(actor, person) -> dict:
+    person.visible_relations = person_relations(actor=actor, person=person)
+    return PersonOutput(person).data
 
 
 class PlacementApi(OrganisationApiView):

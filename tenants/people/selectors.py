@@ -13,7 +13,7 @@ from hub.accounts.policy import CaseSubject
 from hub.core.errors import NotFound
 from tenants.cases.models import Assignment, Case, CasePerson
 from tenants.cases.selectors import cases_for_actor
-from tenants.people.models import Person
+from tenants.people.models import Person, PersonRelation
 
 # Names this similar (pg_trgm, 0..1) are worth a second look: agents falsify names.
 SIMILAR_NAME = 0.45
@@ -83,3 +83,18 @@ def person_duplicates(
         match |= Q(nik=nik)
     ordering = ["-similarity", "-id"] if name.strip() else ["-id"]
     return people.filter(match).order_by(*ordering)[:10]
+
+
+def person_relations(*, actor: Actor, person: Person) -> QuerySet[PersonRelation]:
+    """The person's relations to people the actor may see (a child known only from a
+    restricted case stays unnamed on the father's record)."""
+    return person.relations.filter(other__in=people_for_actor(actor=actor)).select_related("other")
+
+
+def person_case_links(*, actor: Actor, person: Person) -> QuerySet[CasePerson]:
+    """The person's roles in the cases the actor may open."""
+    return (
+        person.case_roles.filter(case__in=cases_for_actor(actor=actor))
+        .select_related("case")
+        .order_by("-case__opened_at")
+    )

@@ -195,9 +195,17 @@ def person_update(*, actor: Actor, person_id: object, version: int, changes: dic
             "Reload to see their changes; nothing of yours was saved."
         ),
     )
-    changes = {k: list(v) if isinstance(v, tuple) else v for k, v in changes.items()}
+    changes = {
+        k: list(v) if isinstance(v, tuple) else v.strip() if isinstance(v, str) else v
+        for k, v in changes.items()
+    }
     _check_person({name: getattr(person, name) for name in EDITABLE} | changes)
+    unnamed = "display_name" in changes and not changes["display_name"]
+    if unnamed and person.case_roles.exclude(role=PersonRole.PERPETRATOR).exists():
+        _refuse("display_name", _("A name is required (only a perpetrator may be unknown)."))
     detail = audit_apply_changes(person, changes)
+    if not detail["after"]:
+        return person  # nothing changed: no new version, nothing to audit
     person.version += 1
     person.save()
     domain_event_record(

@@ -13,7 +13,12 @@ from hub.core.errors import DomainError
 from hub.core.forms import form_refused, submit
 from tenants.cases.selectors import case_for_actor
 from tenants.people.forms import CasePersonForm, PersonEditForm, PlacementForm
-from tenants.people.selectors import person_for_actor, person_subject
+from tenants.people.selectors import (
+    person_case_links,
+    person_for_actor,
+    person_relations,
+    person_subject,
+)
 from tenants.people.services import (
     EDITABLE,
     CaseRoleData,
@@ -89,9 +94,9 @@ def person_page(request, person_id: int):
             "person": person,
             "can": can,
             "form": form,
-            "links": person.case_roles.select_related("case").order_by("-case__opened_at"),
+            "links": person_case_links(actor=actor, person=person),
             "placements": person.placements.all(),
-            "relations": person.relations.select_related("other"),
+            "relations": person_relations(actor=actor, person=person),
             "placement_form": PlacementForm(),
         },
         status=400 if request.method == "POST" else 200,
