@@ -15,7 +15,7 @@ from hub.celery import app
 from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices, consent_withdraw
 from hub.core.audit import AuditActor
-from hub.core.models import OutboxEvent
+from hub.core.models import AuditEvent, OutboxEvent
 from hub.core.outbox import outbox_dispatch_task
 from hub.network.models import CaseRollup
 from tenants.cases.models import Case
@@ -88,6 +88,7 @@ def test_case_events_reach_the_rollup_through_a_real_worker(org_a, real_worker):
                 ConsentRecord.objects.filter(organisation=organisation, case_id=case.pk).delete(),
                 CaseRollup.objects.filter(organisation=organisation).delete(),
                 OutboxEvent.objects.all().delete(),
+                AuditEvent.objects.filter(object_type="case", object_id=str(case.pk)).delete(),
             ),
         )
 
