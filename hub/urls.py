@@ -168,6 +168,11 @@ organisation_space = [
     path("cases/<int:case_id>/people/add/", people_views.case_person_add, name="case-person-add"),
     path("people/<int:person_id>/", people_views.person_page, name="person"),
     path(
+        "people/<int:person_id>/relations/add/",
+        people_views.person_relation_add,
+        name="person-relation-add",
+    ),
+    path(
         "people/<int:person_id>/placements/add/",
         people_views.person_placement_add,
         name="person-placement-add",

@@ -76,3 +76,9 @@ class PlacementForm(VocabularyForm):
     departed_on = forms.DateField(required=False)
     returned_on = forms.DateField(required=False)
     document_status = TermField(Vocabulary.LEGAL_STATUS)
+
+
+class RelationForm(VocabularyForm):
+    kind = TermField(Vocabulary.RELATION_TYPE, required=True)
+    other_id = forms.IntegerField(min_value=1)
+    note = forms.CharField(max_length=500, required=False)

@@ -49,9 +49,6 @@ class Person(models.Model):
     disabilities = ArrayField(models.CharField(max_length=50), default=list, blank=True)
     language = models.CharField(max_length=50, blank=True)
     needs_interpreter = models.BooleanField(default=False)
-    guardian = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="wards"
-    )
     nik = models.CharField(max_length=16, blank=True)  # national identity number
     passport_number = models.CharField(max_length=20, blank=True)
     passport_holder = models.CharField(max_length=20, choices=PassportHolder.choices, blank=True)
@@ -91,7 +88,8 @@ class Placement(models.Model):
 
 
 class PersonRelation(models.Model):
-    """`person` is `kind` of `other`: e.g. the perpetrator is the victim's parent (seed 001)."""
+    """`person` is `kind` of `other`: e.g. the perpetrator is the victim's parent (seed 001);
+    a child's guardian is the relation `guardian`."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relations")
     kind = models.CharField(max_length=50)  # vocabulary: relation_type

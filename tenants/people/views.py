@@ -12,10 +12,11 @@ from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.core.forms import form_refused, submit
 from tenants.cases.selectors import case_for_actor
-from tenants.people.forms import CasePersonForm, PersonEditForm, PlacementForm
+from tenants.people.forms import CasePersonForm, PersonEditForm, PlacementForm, RelationForm
 from tenants.people.selectors import (
     person_case_links,
     person_for_actor,
+    person_picker,
     person_relations,
     person_subject,
 )
@@ -27,6 +28,7 @@ from tenants.people.services import (
     person_add_to_case,
     person_update,
     placement_add,
+    relation_add,
 )
 
 
@@ -98,6 +100,9 @@ def person_page(request, person_id: int):
             "placements": person.placements.all(),
             "relations": person_relations(actor=actor, person=person),
             "placement_form": PlacementForm(),
+            "relation_form": RelationForm(),
+            # People of the same cases first: a relation is usually to someone in the case.
+            "others": person_picker(actor=actor).exclude(pk=person.pk)[:50],
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -115,5 +120,19 @@ def person_placement_add(request, person_id: int):
         ),
         _("Placement recorded."),
         _("Check the placement."),
+    )
+    return redirect("org:person", org_slug=request.organisation.slug, person_id=person.pk)
+
+
+@organisation_member_required
+@require_POST
+def person_relation_add(request, person_id: int):
+    person = person_for_actor(actor=request.actor, person_id=person_id)
+    submit(
+        request,
+        RelationForm(request.POST),
+        lambda **data: relation_add(actor=request.actor, person_id=person.pk, **data),
+        _("Relation recorded."),
+        _("Check the relation."),
     )
     return redirect("org:person", org_slug=request.organisation.slug, person_id=person.pk)

@@ -336,3 +336,42 @@ def test_a_placement_returning_before_departure_is_refused_from_the_page(client,
     )
     assert "Tanggal kepulangan tidak boleh sebelum keberangkatan." in _text(response)
     assert scene.rows() == before
+
+
+def test_the_person_page_records_a_relation_and_work_abroad(client, scene):
+    org = scene.org
+    with in_schema(org.organisation):
+        father = person_add_to_case(
+            actor=actor(org.organisation, Role.DIVISION_HEAD),
+            case_id=scene.case_id,
+            link=CaseRoleData(role=PersonRole.PERPETRATOR, perpetrator_type="family_member"),
+            person=PersonData(display_name="Karta"),
+        ).person
+    client.force_login(org.users[Role.DIVISION_HEAD])
+    client.post(
+        scene.page(f"people/{father.pk}/relations/add/"),
+        {"kind": "parent", "other_id": scene.person_id, "note": "Ayah kandung"},
+    )
+    client.post(
+        scene.page(f"people/{scene.person_id}/placements/add/"),
+        {"destination_country": "MY", "agency_name": "PT Maju Jaya", "procedural": "false"},
+    )
+    page = client.get(scene.page(f"people/{father.pk}/")).content.decode()
+    assert "Siti Aminah" in page and "Ayah kandung" in page
+    with in_schema(org.organisation):
+        placement = Placement.objects.get(person_id=scene.person_id)
+    assert (placement.agency_name, placement.procedural) == ("PT Maju Jaya", False)
+
+
+def test_a_relation_with_an_unknown_kind_is_refused_with_a_message_and_writes_nothing(
+    client, scene
+):
+    client.force_login(scene.org.users[Role.DIVISION_HEAD])
+    before = scene.rows()
+    response = client.post(
+        scene.page(f"people/{scene.person_id}/relations/add/"),
+        {"kind": "enemy_of", "other_id": scene.person_id},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert scene.rows() == before
