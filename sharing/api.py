@@ -8,6 +8,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from hub.accounts.api import OrganisationApiView
+from hub.core.api import error_responses
 from hub.organisations.selectors import organisation_directory
 from sharing.models import Section
 from sharing.selectors import shared_case_read, shares_granted_by, shares_received_by
@@ -69,11 +70,14 @@ class SharedCaseOutput(serializers.Serializer):
 
 
 class ShareListApi(OrganisationApiView):
-    @extend_schema(responses={200: ShareGrantOutput(many=True)})
+    @extend_schema(responses={200: ShareGrantOutput(many=True), **error_responses(403)})
     def get(self, request, **kwargs):
         return Response(ShareGrantOutput(shares_granted_by(actor=self.actor)[:200], many=True).data)
 
-    @extend_schema(request=ShareGrantInput, responses={201: ShareGrantOutput})
+    @extend_schema(
+        request=ShareGrantInput,
+        responses={201: ShareGrantOutput, **error_responses(400, 403, 409, 415)},
+    )
     def post(self, request, **kwargs):
         serializer = ShareGrantInput(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -82,20 +86,20 @@ class ShareListApi(OrganisationApiView):
 
 
 class ShareRevokeApi(OrganisationApiView):
-    @extend_schema(request=None, responses={200: ShareGrantOutput})
+    @extend_schema(request=None, responses={200: ShareGrantOutput, **error_responses(403)})
     def post(self, request, grant_id: int, **kwargs):
         return Response(ShareGrantOutput(share_revoke(actor=self.actor, grant_id=grant_id)).data)
 
 
 class SharedWithUsListApi(OrganisationApiView):
-    @extend_schema(responses={200: ShareGrantOutput(many=True)})
+    @extend_schema(responses={200: ShareGrantOutput(many=True), **error_responses(403)})
     def get(self, request, **kwargs):
         grants = shares_received_by(actor=self.actor)[:200]
         return Response(ShareGrantOutput(grants, many=True).data)
 
 
 class SharedWithUsDetailApi(OrganisationApiView):
-    @extend_schema(responses={200: SharedCaseOutput})
+    @extend_schema(responses={200: SharedCaseOutput, **error_responses(403)})
     def get(self, request, grant_id: int, **kwargs):
         return Response(
             SharedCaseOutput(shared_case_read(actor=self.actor, grant_id=grant_id)).data

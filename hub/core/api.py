@@ -87,9 +87,11 @@ _ERROR_MEANING = {
 }
 
 
-def error_responses(*statuses: int) -> dict:
-    """OpenAPI responses for the errors an operation really returns, in the one error shape."""
-    codes = sorted({401, 404, *statuses})
+def error_responses(*statuses: int, member: bool = True) -> dict:
+    """OpenAPI responses for the errors an operation really returns, in the one error shape.
+    A members' operation also answers 401 (no credentials) and 404 (not a member, or not
+    theirs)."""
+    codes = sorted({*statuses, *((401, 404) if member else ())})
     return {
         code: OpenApiResponse(response=ErrorOutput, description=_ERROR_MEANING[code])
         for code in codes

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from hub.consent.serializers import ConsentInput
 from hub.consent.services import ConsentChoices
+from hub.core.api import error_responses
 from hub.core.errors import NotFound
 from hub.core.fields import Text
 from hub.core.ids import normalise_receipt_code
@@ -81,7 +82,10 @@ class ComplaintCreateApi(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
 
-    @extend_schema(request=ComplaintCreateInput, responses={201: ComplaintCreatedOutput})
+    @extend_schema(
+        request=ComplaintCreateInput,
+        responses={201: ComplaintCreatedOutput, **error_responses(400, 413, 415, member=False)},
+    )
     def post(self, request):
         serializer = ComplaintCreateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -103,7 +107,7 @@ class ComplaintStatusApi(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
 
-    @extend_schema(responses={200: ComplaintStatusOutput})
+    @extend_schema(responses={200: ComplaintStatusOutput, **error_responses(404, member=False)})
     def get(self, request, receipt_code: str):
         code = normalise_receipt_code(receipt_code)
         public_status = complaint_public_status(receipt_code=code) if code else None

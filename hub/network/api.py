@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from hub.accounts import policy
 from hub.accounts.authentication import IsNetworkMember
 from hub.accounts.policy import Action
+from hub.core.api import error_responses
 from hub.network.selectors import network_stats
 
 
@@ -26,7 +27,7 @@ class NetworkStatsApi(APIView):
     authentication_classes = [SessionAuthentication]
     permission_classes = [IsNetworkMember]
 
-    @extend_schema(responses={200: NetworkStatsOutput})
+    @extend_schema(responses={200: NetworkStatsOutput, **error_responses(401, 403, member=False)})
     def get(self, request):
         policy.require(request.actor, Action.NETWORK_STATS)
         return Response(NetworkStatsOutput(network_stats()).data)

@@ -32,7 +32,7 @@ class VocabularyTermsApi(APIView):
         parameters=[
             OpenApiParameter("vocabulary", str, OpenApiParameter.PATH, enum=Vocabulary.values)
         ],
-        responses={200: TermOutput(many=True), **error_responses()},
+        responses={200: TermOutput(many=True), **error_responses(404, member=False)},
     )
     def get(self, request, vocabulary: str):
         if vocabulary not in Vocabulary.values:

@@ -280,14 +280,16 @@ class CaseTransitionApi(OrganisationApiView):
 
 
 class CaseAuditApi(OrganisationApiView):
-    @extend_schema(responses={200: AuditEventOutput(many=True)})
+    @extend_schema(responses={200: AuditEventOutput(many=True), **error_responses(403)})
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
         return Response(AuditEventOutput(case_audit_trail(case=case)[:500], many=True).data)
 
 
 class CasePackageApi(OrganisationApiView):
-    @extend_schema(responses={(200, "application/xml"): OpenApiTypes.BINARY})
+    @extend_schema(
+        responses={(200, "application/xml"): OpenApiTypes.BINARY, **error_responses(403, 409)}
+    )
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
         package = case_package(case=case, organisation=request.organisation)
@@ -303,7 +305,9 @@ class CasePackageApi(OrganisationApiView):
 
 
 class CaseDossierApi(OrganisationApiView):
-    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @extend_schema(
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **error_responses(403)}
+    )
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
         package = case_package(case=case, organisation=request.organisation)

@@ -7,6 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from hub.accounts.api import OrganisationApiView
+from hub.core.api import error_responses
 from hub.core.fields import Text
 from hub.intake.selectors import inbox_for_actor
 from hub.intake.services import complaint_decline
@@ -31,21 +32,21 @@ class DeclineInput(serializers.Serializer):
 
 
 class InboxListApi(OrganisationApiView):
-    @extend_schema(responses={200: InboxComplaintOutput(many=True)})
+    @extend_schema(responses={200: InboxComplaintOutput(many=True), **error_responses(403)})
     def get(self, request, **kwargs):
         complaints = inbox_for_actor(actor=self.actor)[:200]
         return Response(InboxComplaintOutput(complaints, many=True).data)
 
 
 class InboxAcceptApi(OrganisationApiView):
-    @extend_schema(request=None, responses={201: CaseOutput})
+    @extend_schema(request=None, responses={201: CaseOutput, **error_responses(403)})
     def post(self, request, receipt_code: str, **kwargs):
         case = case_open_from_complaint(actor=self.actor, receipt_code=receipt_code)
         return Response(CaseOutput(case).data, status=status.HTTP_201_CREATED)
 
 
 class InboxDeclineApi(OrganisationApiView):
-    @extend_schema(request=DeclineInput, responses={200: None})
+    @extend_schema(request=DeclineInput, responses={200: None, **error_responses(400, 403, 415)})
     def post(self, request, receipt_code: str, **kwargs):
         serializer = DeclineInput(data=request.data)
         serializer.is_valid(raise_exception=True)

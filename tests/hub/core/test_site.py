@@ -26,6 +26,23 @@ def test_openapi_schema_lists_the_contract_paths(client, world, db):
         assert path in paths, path
 
 
+def test_every_operation_documents_the_errors_it_answers_in_the_error_shape(client, world, db):
+    document = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    undocumented = []
+    for path, operations in document["paths"].items():
+        if path == "/api/v1/public/organisations/":
+            continue  # a plain public list: nothing to refuse
+        for method, operation in operations.items():
+            errors = {code: r for code, r in operation["responses"].items() if code[0] == "4"}
+            shaped = all(
+                "ErrorOutput" in str(r.get("content", {}).get("application/json", {}))
+                for r in errors.values()
+            )
+            if not errors or not shaped:
+                undocumented.append(f"{method.upper()} {path}")
+    assert undocumented == []
+
+
 def test_api_docs_are_served_without_any_other_host(client, world, db):
     page = client.get("/api/docs/").content.decode()
     assert "swagger" in page.lower()
