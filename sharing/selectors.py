@@ -18,7 +18,7 @@ from hub.core.errors import NotFound
 from hub.organisations.context import organisation_context
 from sharing.models import Section, ShareGrant
 from tenants.cases.models import Case
-from tenants.cases.selectors import case_people
+from tenants.cases.selectors import case_people, cases_for_actor
 
 
 def _live(queryset: QuerySet[ShareGrant]) -> QuerySet[ShareGrant]:
@@ -29,8 +29,12 @@ def _live(queryset: QuerySet[ShareGrant]) -> QuerySet[ShareGrant]:
 
 
 def shares_granted_by(*, actor: Actor) -> QuerySet[ShareGrant]:
+    """The organisation's grants on the cases this actor may open (not on restricted ones)."""
     policy.require(actor, Action.SHARES_READ)
-    return ShareGrant.objects.filter(owner=actor.organisation).select_related("recipient")
+    return ShareGrant.objects.filter(
+        owner=actor.organisation,
+        case_id__in=cases_for_actor(actor=actor).values("pk"),
+    ).select_related("recipient")
 
 
 def shares_received_by(*, actor: Actor) -> QuerySet[ShareGrant]:
@@ -80,7 +84,8 @@ def shared_case_read(*, actor: Actor, grant_id: object) -> SharedCase:
         raise NotFound(_("Not found."))
     owner = grant.owner
     with organisation_context(owner):
-        case = Case.objects.filter(pk=grant.case_id).first()
+        # A case restricted after it was shared is no longer readable through the share.
+        case = Case.objects.filter(pk=grant.case_id, restricted=False).first()
         if case is None:
             raise NotFound(_("Not found."))
         people: tuple[SharedPerson, ...] = ()

@@ -37,6 +37,11 @@ def share_grant(
     """Run in the owner's schema (the request's organisation)."""
     policy.require(actor, Action.SHARE_MANAGE)
     case = case_for_actor(actor=actor, case_id=case_id)
+    if case.restricted:
+        raise DomainError(
+            _("A restricted case is not shared: lift the restriction first if it must be."),
+            code="case_restricted",
+        )
     if recipient.pk == actor.organisation.pk:
         raise DomainError(
             _("A case cannot be shared with its own organisation."), code="same_organisation"
@@ -84,6 +89,7 @@ def share_revoke(*, actor: Actor, grant_id: int) -> ShareGrant:
     )
     if grant is None:
         raise NotFound(_("Not found."))
+    case_for_actor(actor=actor, case_id=grant.case_id)  # a restricted case: 404 to outsiders
     if grant.revoked_at is None:
         grant.revoked_at = timezone.now()
         grant.revoked_by = actor.label

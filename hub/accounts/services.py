@@ -31,7 +31,8 @@ class StaffMember:
 @dataclass(frozen=True)
 class Invitation:
     user: User
-    set_password_path: str  # handed over once by the admin (WhatsApp, in person), or mailed
+    # Handed over once by the admin (WhatsApp, in person); empty for an existing account.
+    set_password_path: str
 
 
 def staff_of(*, actor: Actor) -> list[StaffMember]:
@@ -91,22 +92,29 @@ def _audit(actor: Actor, name: str, user: User, **detail) -> None:
 @transaction.atomic
 def member_invite(*, actor: Actor, email: str, full_name: str, roles: set[str]) -> Invitation:
     """Add a person to the office. A new account gets no password: they set their own through
-    the link. Someone who already has an account (another office) gets the roles added."""
+    the link. Someone who already has an account (another office, the network) only gets the
+    roles: they log in with their own password, and nobody here is handed a way to set it."""
     policy.require(actor, Action.USERS_MANAGE)
     _check_roles(roles)
     email = email.strip().lower()
     user = User.objects.filter(email=email).first()
-    if user is None:
+    if user is not None:
+        if Membership.objects.filter(organisation=actor.organisation, user=user).exists():
+            raise Conflict(_("This person is already a member of the office."))
+        if not user.is_active:
+            raise Conflict(
+                _("This account is closed; the network admin can reopen it."),
+                code="account_closed",
+            )
+    created = user is None
+    if created:
         user = User.objects.create_user(email, None, full_name=full_name.strip())
-    elif Membership.objects.filter(organisation=actor.organisation, user=user).exists():
-        raise Conflict(_("This person is already a member of the office."))
-    if not user.is_active:
-        user.is_active = True
-        user.save(update_fields=["is_active"])
     Membership.objects.bulk_create(
         Membership(user=user, organisation=actor.organisation, role=role) for role in sorted(roles)
     )
-    _audit(actor, "staff.invited", user, roles=sorted(roles))
+    _audit(actor, "staff.invited", user, roles=sorted(roles), new_account=created)
+    if not created:
+        return Invitation(user=user, set_password_path="")
     path = reverse(
         "accounts:password-set",
         kwargs={

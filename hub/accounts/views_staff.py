@@ -61,12 +61,19 @@ def staff_page(request):
         except DomainError as exc:
             form_refused(form, exc)
         else:
-            link = request.build_absolute_uri(invitation.set_password_path)
-            messages.success(
-                request,
-                _("%(email)s was added. Give them this link to set their password: %(link)s")
-                % {"email": invitation.user.email, "link": link},
-            )
+            if invitation.set_password_path:
+                link = request.build_absolute_uri(invitation.set_password_path)
+                messages.success(
+                    request,
+                    _("%(email)s was added. Give them this link to set their password: %(link)s")
+                    % {"email": invitation.user.email, "link": link},
+                )
+            else:
+                messages.success(
+                    request,
+                    _("%(email)s already has an account: they log in with their own password.")
+                    % {"email": invitation.user.email},
+                )
             return redirect("org:staff", org_slug=request.organisation.slug)
     return _page(request, form, status=400 if request.method == "POST" else 200)
 

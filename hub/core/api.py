@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse
@@ -107,6 +108,26 @@ class CursorPage(CursorPagination):
     page_size_query_param = "page_size"
     orderings: dict[str, tuple[str, ...]] = {}
     default_ordering = ""
+
+    invalid_cursor_message = _("This page link is not valid; start again from the first page.")
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self._model = queryset.model
+        return super().paginate_queryset(queryset, request, view)
+
+    def decode_cursor(self, request):
+        """DRF's decoding, plus a check that the position fits the ordering's field: a forged
+        position would otherwise fail in the database (a 500)."""
+        cursor = super().decode_cursor(request)
+        if cursor is not None and cursor.position is not None:
+            field = self._model._meta.get_field(self.ordering[0].lstrip("-"))
+            try:
+                value = field.to_python(cursor.position)
+            except (DjangoValidationError, ValueError, TypeError, OverflowError):
+                raise exceptions.NotFound(self.invalid_cursor_message) from None
+            if isinstance(value, int) and not -(2**63) < value < 2**63:
+                raise exceptions.NotFound(self.invalid_cursor_message)
+        return cursor
 
     def get_ordering(self, request, queryset, view):
         chosen = request.query_params.get("ordering") or self.default_ordering

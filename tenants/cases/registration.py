@@ -208,7 +208,7 @@ def case_register(
                         "case": h.case_number,
                     }
                     if h.case_number
-                    else _("%(party)s resembles a client of a restricted case")
+                    else _("%(party)s resembles a client of the office: ask the division head")
                     % {"party": h.opposing_party}
                     for h in hints
                 ]

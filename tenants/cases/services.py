@@ -240,6 +240,11 @@ def case_update(*, actor: Actor, case_id: int, version: int, changes: dict) -> C
         require_known_codes(
             vocabulary=Vocabulary.CASE_TYPE, codes=list(changes["case_types"]), field="case_types"
         )
+    if changes.get("arrived_at") and changes["arrived_at"] > timezone.now():
+        raise DomainError(
+            _("The arrival time cannot be in the future."),
+            fields={"arrived_at": [_("In the future.")]},
+        )
     if changes.get("arrival_channel"):
         require_known_codes(
             vocabulary=Vocabulary.ARRIVAL_CHANNEL,

@@ -21,6 +21,8 @@ from tenants.people.selectors import (
     person_relations,
 )
 from tenants.people.services import (
+    MOST_MONTHLY_INCOME,
+    MOST_PEOPLE_IN_A_GROUP,
     CaseRoleData,
     PersonData,
     PlacementData,
@@ -39,7 +41,9 @@ class PersonFields(serializers.Serializer):
     display_name = Text(max_length=200, required=False, allow_blank=True)
     name_variants = serializers.ListField(child=Text(max_length=200), required=False, max_length=20)
     is_group = serializers.BooleanField(required=False)
-    group_size = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    group_size = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, max_value=MOST_PEOPLE_IN_A_GROUP
+    )
     gender = serializers.ChoiceField(choices=Gender.choices, required=False, allow_blank=True)
     birth_date = serializers.DateField(required=False, allow_null=True)
     age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=120)
@@ -54,7 +58,9 @@ class PersonFields(serializers.Serializer):
     domicile = Text(max_length=200, required=False, allow_blank=True)
     occupation = serializers.SlugField(**CODE, help_text="`occupation` vocabulary code.")
     education = serializers.SlugField(**CODE, help_text="`education` vocabulary code.")
-    income_amount = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    income_amount = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=MOST_MONTHLY_INCOME
+    )
     income_band = serializers.SlugField(**CODE, help_text="`income_band` vocabulary code.")
     disabilities = serializers.ListField(
         child=serializers.SlugField(max_length=50),

@@ -25,6 +25,8 @@ from tenants.people.models import Gender, PassportHolder, Person, PersonRelation
 from tenants.people.selectors import person_for_actor, person_subject
 
 NIK = re.compile(r"^[0-9]{16}$")
+MOST_PEOPLE_IN_A_GROUP = 1_000_000  # a union or a village, not a database overflow
+MOST_MONTHLY_INCOME = 10**12  # rupiah
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
@@ -97,6 +99,12 @@ def _check_person(values: dict) -> None:
     age = values.get("age")
     if age is not None and not 0 <= age <= 120:
         _refuse("age", _("Give an age between 0 and 120."))
+    size = values.get("group_size")
+    if size is not None and not 1 <= size <= MOST_PEOPLE_IN_A_GROUP:
+        _refuse("group_size", _("Give the number of people in the group."))
+    income = values.get("income_amount")
+    if income is not None and not 0 <= income <= MOST_MONTHLY_INCOME:
+        _refuse("income_amount", _("Give the monthly income in rupiah."))
     for name, vocabulary in (
         ("occupation", Vocabulary.OCCUPATION),
         ("education", Vocabulary.EDUCATION),

@@ -9,6 +9,7 @@ from hub.consent.services import consent_withdraw
 from hub.core.audit import AuditActor
 from hub.core.models import AuditEvent
 from sharing.models import ShareGrant
+from tenants.cases.models import Case
 from tenants.cases.registration import case_open_from_complaint
 from tenants.events.services import EventData, event_record
 from tests.builders import actor, complaint, in_schema
@@ -107,3 +108,14 @@ def test_events_section_shows_events_and_nothing_else(client, org_a, org_b):
     body = client.get(f"/org/{org_b.organisation.slug}/api/v1/shared-with-us/{grant['id']}/").json()
     assert [e["description"] for e in body["events"]] == ["Paspor diambil agensi"]
     assert body["people"] == [] and body["summary"] == ""
+
+
+def test_a_restricted_case_is_not_shared_and_nothing_is_written(client, org_a, org_b):
+    case, _consent = _accepted_case(org_a.organisation, share=True)
+    with in_schema(org_a.organisation):
+        Case.objects.filter(pk=case.pk).update(restricted=True)
+    before = ShareGrant.objects.count()
+    response = _grant(client, org_a, case, org_b.organisation)
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "case_restricted"
+    assert ShareGrant.objects.count() == before

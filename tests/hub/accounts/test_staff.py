@@ -124,3 +124,14 @@ def test_staff_page_lists_people_and_invites_from_the_form(client, org_a):
     )
     assert "/accounts/password/" in added.content.decode()
     assert Membership.objects.filter(user__email="rudi@lbh-uji.test", role="mediator").exists()
+
+
+def test_adding_someone_who_has_an_account_gives_no_password_link(org_a, org_b, admin):
+    their_head = org_b.users[Role.DIVISION_HEAD]
+    with in_schema(org_a.organisation):
+        invitation = member_invite(
+            actor=admin, email=their_head.email, full_name="x", roles={"mediator"}
+        )
+    assert invitation.set_password_path == ""
+    assert _roles(org_a, their_head) == {"mediator"}
+    assert User.objects.get(pk=their_head.pk).check_password("test-password-1234")
