@@ -114,3 +114,9 @@ def test_openapi_document_generates_without_warnings_and_validates(tmp_path, wor
 
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yaml"))
     assert (tmp_path / "s.yaml").stat().st_size > 1000
+
+
+def test_the_frameworks_own_messages_come_in_indonesian(client, world, db):
+    response = client.put("/api/v1/public/complaints/", {}, content_type="application/json")
+    assert response.status_code == 405
+    assert response.json()["error"]["message"] == 'Metode "PUT" tidak diizinkan.'
