@@ -9,6 +9,7 @@ from hub.vocab.forms import TermField, TermsField, VocabularyForm
 from hub.vocab.models import Vocabulary
 from tenants.cases.models import PersonRole, Willingness
 from tenants.people.models import Gender, PassportHolder
+from tenants.people.services import MOST_MONTHLY_INCOME, MOST_PEOPLE_IN_A_GROUP
 
 
 class CasePersonForm(VocabularyForm):
@@ -16,6 +17,7 @@ class CasePersonForm(VocabularyForm):
 
     person_id = forms.IntegerField(required=False, min_value=1)
     display_name = forms.CharField(max_length=200, required=False)
+    is_group = forms.BooleanField(required=False)
     gender = forms.ChoiceField(choices=Gender.choices, required=False)
     age = forms.IntegerField(required=False, min_value=0, max_value=120)
     occupation = TermField(Vocabulary.OCCUPATION)
@@ -29,6 +31,15 @@ class CasePersonForm(VocabularyForm):
 class PersonEditForm(VocabularyForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     display_name = forms.CharField(label=gettext_lazy("Name"), max_length=200, required=False)
+    is_group = forms.BooleanField(
+        label=gettext_lazy("A group (community, union), not one person"), required=False
+    )
+    group_size = forms.IntegerField(
+        label=gettext_lazy("Number of people in the group"),
+        required=False,
+        min_value=1,
+        max_value=MOST_PEOPLE_IN_A_GROUP,
+    )
     name_variants = forms.CharField(
         label=gettext_lazy("Other names used (one per line)"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -48,6 +59,12 @@ class PersonEditForm(VocabularyForm):
     domicile = forms.CharField(label=gettext_lazy("Domicile"), max_length=200, required=False)
     occupation = TermField(Vocabulary.OCCUPATION, label=gettext_lazy("Occupation"))
     education = TermField(Vocabulary.EDUCATION, label=gettext_lazy("Education"))
+    income_amount = forms.IntegerField(
+        label=gettext_lazy("Monthly income (rupiah), if known"),
+        required=False,
+        min_value=0,
+        max_value=MOST_MONTHLY_INCOME,
+    )
     income_band = TermField(Vocabulary.INCOME_BAND, label=gettext_lazy("Income"))
     disabilities = TermsField(Vocabulary.DISABILITY, label=gettext_lazy("Disability"))
     language = forms.CharField(label=gettext_lazy("Language"), max_length=50, required=False)

@@ -38,9 +38,10 @@ def case_person_add(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
     form = CasePersonForm(request.POST)
 
-    def add(person_id, display_name, gender, age, occupation, domicile, **link):
+    def add(person_id, display_name, is_group, gender, age, occupation, domicile, **link):
         described = PersonData(
             display_name=display_name,
+            is_group=is_group,
             gender=gender,
             age=age,
             occupation=occupation,

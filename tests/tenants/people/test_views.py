@@ -375,3 +375,18 @@ def test_a_relation_with_an_unknown_kind_is_refused_with_a_message_and_writes_no
     )
     assert response.status_code == 200
     assert scene.rows() == before
+
+
+def test_a_group_is_added_to_a_case_from_the_case_page(client, scene):
+    client.force_login(scene.org.users[Role.DIVISION_HEAD])
+    client.post(
+        scene.page(f"cases/{scene.case_id}/people/add/"),
+        {
+            "display_name": "Serikat Buruh Migran Desa Juntinyuat",
+            "is_group": "on",
+            "role": "applicant",
+        },
+    )
+    with in_schema(scene.org.organisation):
+        group = Person.objects.get(display_name__startswith="Serikat")
+    assert group.is_group
