@@ -140,3 +140,14 @@ class CursorPage(CursorPagination):
                 }
             )
         return self.orderings[chosen]
+
+
+def versioned_changes(serializer_class, data) -> tuple[int, dict]:
+    """A PATCH body: the fields sent (validated) and the `version` the edit was made on,
+    which is required (an edit without it could overwrite someone else's)."""
+    serializer = serializer_class(data=data, partial=True)
+    serializer.is_valid(raise_exception=True)
+    changes = dict(serializer.validated_data)
+    if "version" not in changes:
+        raise exceptions.ValidationError({"version": [_("This field is required.")]})
+    return changes.pop("version"), changes

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from hub.accounts.api import JsonOnly, OrganisationApiView
 from hub.consent.serializers import ConsentInput
 from hub.consent.services import ConsentChoices
-from hub.core.api import CursorPage, error_responses
+from hub.core.api import CursorPage, error_responses, versioned_changes
 from hub.core.errors import Conflict
 from hub.core.fields import Text
 from interchange.pdf import dossier_pdf
@@ -237,12 +237,7 @@ class CaseDetailApi(JsonOnly, OrganisationApiView):
     )
     def patch(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
-        serializer = CaseUpdateInput(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        changes = dict(serializer.validated_data)
-        if "version" not in changes:
-            raise serializers.ValidationError({"version": [_("This field is required.")]})
-        version = changes.pop("version")
+        version, changes = versioned_changes(CaseUpdateInput, request.data)
         case = case_update(actor=self.actor, case_id=case.pk, version=version, changes=changes)
         return Response(CaseOutput(case).data)
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from hub.accounts.api import JsonOnly, OrganisationApiView
-from hub.core.api import error_responses
+from hub.core.api import error_responses, versioned_changes
 from hub.core.fields import Text
 from tenants.cases.selectors import case_for_actor
 from tenants.litigation.services import (
@@ -94,16 +93,12 @@ class ProceedingDetailApi(JsonOnly, OrganisationApiView):
         responses={200: ProceedingOutput, **error_responses(400, 403, 409, 415)},
     )
     def patch(self, request, case_id: int, proceeding_id: int, **kwargs):
-        serializer = ProceedingUpdateInput(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        changes = dict(serializer.validated_data)
-        if "version" not in changes:
-            raise serializers.ValidationError({"version": [_("This field is required.")]})
+        version, changes = versioned_changes(ProceedingUpdateInput, request.data)
         proceeding = proceeding_update(
             actor=self.actor,
             case_id=case_id,
             proceeding_id=proceeding_id,
-            version=changes.pop("version"),
+            version=version,
             changes=changes,
         )
         return Response(ProceedingOutput(proceeding).data)

@@ -3,13 +3,12 @@ relations, and a case's people (link an existing person or a new one in a role).
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from hub.accounts.api import JsonOnly, OrganisationApiView
-from hub.core.api import CursorPage, error_responses
+from hub.core.api import CursorPage, error_responses, versioned_changes
 from hub.core.fields import Text
 from tenants.cases.models import PersonRole, Willingness
 from tenants.cases.selectors import case_for_actor
@@ -234,12 +233,7 @@ class PersonDetailApi(JsonOnly, OrganisationApiView):
         responses={200: PersonOutput, **error_responses(400, 403, 409, 415)},
     )
     def patch(self, request, person_id: int, **kwargs):
-        serializer = PersonUpdateInput(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        changes = dict(serializer.validated_data)
-        if "version" not in changes:
-            raise serializers.ValidationError({"version": [_("This field is required.")]})
-        version = changes.pop("version")
+        version, changes = versioned_changes(PersonUpdateInput, request.data)
         person = person_update(
             actor=self.actor, person_id=person_id, version=version, changes=changes
         )
