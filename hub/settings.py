@@ -192,6 +192,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AssignmentRoleEnum": "tenants.cases.models.ASSIGNABLE_ROLE_CHOICES",
         "CasePersonRoleEnum": "tenants.cases.models.PersonRole",
+        # Share sections (what another member sees) and restricted case sections differ.
+        "ShareSectionEnum": "sharing.models.Section",
+        "CaseSectionEnum": "tenants.cases.models.CaseSection",
     },
 }
 OAUTH2_PROVIDER = {

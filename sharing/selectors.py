@@ -17,7 +17,7 @@ from hub.core.audit import audit_record
 from hub.core.errors import NotFound
 from hub.organisations.context import organisation_context
 from sharing.models import Section, ShareGrant
-from tenants.cases.models import Case
+from tenants.cases.models import Case, CaseSection
 from tenants.cases.selectors import case_people, cases_for_actor
 
 
@@ -95,7 +95,9 @@ def shared_case_read(*, actor: Actor, grant_id: object) -> SharedCase:
                 for p, roles in case_people(case=case)
             )
         events: tuple[SharedEvent, ...] = ()
-        if Section.EVENTS in grant.sections:
+        # A chronology restricted to the owner's assigned staff is never shared.
+        chronology_open = CaseSection.CHRONOLOGY not in case.restricted_sections
+        if Section.EVENTS in grant.sections and chronology_open:
             events = tuple(
                 SharedEvent(occurred_on=e.occurred_on, place=e.place, description=e.description)
                 for e in case.events.order_by("occurred_on", "id")

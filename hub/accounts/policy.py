@@ -50,6 +50,9 @@ class CaseSubject:
 
     restricted: bool = False
     assignee_user_ids: frozenset[int] = frozenset()
+    # Sections of an otherwise open case that only assigned staff and the Kabid read
+    # (e.g. the chronology of a sexual-violence case; counselling notes).
+    restricted_sections: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,23 @@ def allows(actor, action: Action, subject: CaseSubject | None = None) -> bool:
     if restricted and not assigned and not bypasses_restriction(actor):
         return False
     return bool(actor.roles & rule.roles) or (assigned and bool(actor.roles & rule.when_assigned))
+
+
+def reads_section(actor, subject: CaseSubject, section: str) -> bool:
+    """May the actor read this section of a case they may open? A restricted section is for
+    the staff assigned to the case and those who pass every restriction."""
+    if section not in subject.restricted_sections:
+        return True
+    assigned = actor.user_id is not None and actor.user_id in subject.assignee_user_ids
+    return assigned or bypasses_restriction(actor)
+
+
+def require_section(actor, subject: CaseSubject, section: str) -> None:
+    if not reads_section(actor, subject, section):
+        raise PermissionDenied(
+            str(_("This part of the case is restricted to the staff assigned to it.")),
+            code="section_restricted",
+        )
 
 
 def require(actor, action: Action, subject: CaseSubject | None = None) -> None:

@@ -18,9 +18,16 @@ from hub.core.fields import Text
 from interchange.pdf import dossier_pdf
 from interchange.xml import PackageError, package_to_xml
 from tenants.cases.lifecycle import Move, Stage, Status
+from tenants.cases.models import CaseSection
 from tenants.cases.packaging import case_package
 from tenants.cases.registration import CLIENT_ROLES, Intake, case_register
-from tenants.cases.selectors import case_audit_trail, case_for_actor, cases_filtered
+from tenants.cases.selectors import (
+    case_audit_trail,
+    case_for_actor,
+    case_hidden_sections,
+    case_subject,
+    cases_filtered,
+)
 from tenants.cases.services import case_restrict, case_transition, case_update
 from tenants.people.api import PersonFields, person_data
 
@@ -38,6 +45,9 @@ class CaseOutput(serializers.Serializer):
     status_note = serializers.CharField()
     case_types = serializers.ListField(child=serializers.CharField())
     restricted = serializers.BooleanField()
+    restricted_sections = serializers.ListField(
+        child=serializers.ChoiceField(choices=CaseSection.choices)
+    )
     version = serializers.IntegerField(help_text="Send it back with an edit; stale edits get 409.")
     complaint_receipt_code = serializers.CharField()
     arrival_channel = serializers.CharField()
@@ -111,7 +121,13 @@ class CaseUpdateInput(CaseGeneralFields):
 
 
 class RestrictionInput(serializers.Serializer):
-    restricted = serializers.BooleanField()
+    restricted = serializers.BooleanField(help_text="The whole case.")
+    sections = serializers.ListField(
+        child=serializers.ChoiceField(choices=CaseSection.choices),
+        required=False,
+        max_length=len(CaseSection.values),
+        help_text="Or only these parts; omitted: left as they are.",
+    )
 
 
 class TransitionInput(serializers.Serializer):
@@ -287,7 +303,7 @@ class CasePackageApi(OrganisationApiView):
     )
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
-        package = case_package(case=case, organisation=request.organisation)
+        package = _package(self.actor, case, request.organisation)
         try:
             document = package_to_xml(package)
         except PackageError as exc:
@@ -305,10 +321,16 @@ class CaseDossierApi(OrganisationApiView):
     )
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
-        package = case_package(case=case, organisation=request.organisation)
+        package = _package(self.actor, case, request.organisation)
         response = HttpResponse(dossier_pdf(package), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{_filename(case)}.pdf"'
         return response
+
+
+def _package(actor, case, organisation):
+    """The package the actor may have: without the sections restricted from them."""
+    hidden = case_hidden_sections(actor=actor, subject=case_subject(case))
+    return case_package(case=case, organisation=organisation, hidden_sections=hidden)
 
 
 def _filename(case) -> str:

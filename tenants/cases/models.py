@@ -9,6 +9,13 @@ from tenants.cases.lifecycle import Move, Stage, Status
 from tenants.people.models import Person
 
 
+class CaseSection(models.TextChoices):
+    """Parts of a case that can be restricted on their own."""
+
+    CHRONOLOGY = "chronology", _("Chronology: events and acts")
+    PROCEEDINGS = "proceedings", _("Proceedings")
+
+
 class Case(models.Model):
     number = models.CharField(max_length=60, unique=True)
     title = models.CharField(max_length=200)
@@ -21,6 +28,10 @@ class Case(models.Model):
     status_note = models.TextField(blank=True)
     # Sexual violence, children: only the staff assigned to it and the Kabid may open it.
     restricted = models.BooleanField(default=False)
+    # Or only some sections of it (the case stays in lists; those sections do not).
+    restricted_sections = ArrayField(
+        models.CharField(max_length=20, choices=CaseSection.choices), default=list, blank=True
+    )
     # Optimistic concurrency: every write bumps it; an edit made on an older version is refused.
     version = models.PositiveIntegerField(default=1)
     case_types = ArrayField(models.CharField(max_length=50), default=list, blank=True)

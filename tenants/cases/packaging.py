@@ -7,11 +7,14 @@ from django.utils import timezone
 
 from hub.organisations.models import Organisation
 from interchange.package import CaseEntry, CasePackage, EventEntry, PersonEntry, Provenance
-from tenants.cases.models import Case
+from tenants.cases.models import Case, CaseSection
 from tenants.cases.selectors import case_people
 
 
-def case_package(*, case: Case, organisation: Organisation) -> CasePackage:
+def case_package(
+    *, case: Case, organisation: Organisation, hidden_sections: frozenset[str] = frozenset()
+) -> CasePackage:
+    """The case as a package; sections the reader may not read are left out."""
     return CasePackage(
         provenance=Provenance(
             organisation_slug=organisation.slug,
@@ -45,5 +48,6 @@ def case_package(*, case: Case, organisation: Organisation) -> CasePackage:
                 description=event.description,
             )
             for event in case.events.order_by("occurred_on", "id")
+            if CaseSection.CHRONOLOGY not in hidden_sections
         ),
     )

@@ -32,7 +32,11 @@ def cases_for_actor(*, actor: Actor) -> QuerySet[Case]:
 def case_subject(case: Case) -> CaseSubject:
     """What the policy's conditions look at: restriction and who is assigned now."""
     assignees = case.assignments.filter(ended_at__isnull=True).values_list("user_id", flat=True)
-    return CaseSubject(restricted=case.restricted, assignee_user_ids=frozenset(assignees))
+    return CaseSubject(
+        restricted=case.restricted,
+        assignee_user_ids=frozenset(assignees),
+        restricted_sections=frozenset(case.restricted_sections),
+    )
 
 
 def case_for_actor(*, actor: Actor, case_id: object) -> Case:
@@ -76,3 +80,12 @@ def cases_filtered(
     for word in q.split():
         cases = cases.filter(Q(number__icontains=word) | Q(title__icontains=word))
     return cases
+
+
+def case_hidden_sections(*, actor: Actor, subject: CaseSubject) -> frozenset[str]:
+    """The restricted sections of an open case this actor may not read."""
+    return frozenset(
+        section
+        for section in subject.restricted_sections
+        if not policy.reads_section(actor, subject, section)
+    )

@@ -20,7 +20,7 @@ from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
 from tenants.cases.lifecycle import Move, Rule, Stage, rule_for
-from tenants.cases.models import Assignment, Case, DecisionRequest
+from tenants.cases.models import Assignment, Case, CaseSection, DecisionRequest
 from tenants.cases.selectors import case_subject
 
 
@@ -264,19 +264,32 @@ def case_update(*, actor: Actor, case_id: int, version: int, changes: dict) -> C
 
 
 @transaction.atomic
-def case_restrict(*, actor: Actor, case_id: int, restricted: bool) -> Case:
-    """Mark a case restricted (sexual violence, children) or lift it; assigned staff and the
-    Kabid keep access. Lifting needs the same right as setting."""
+def case_restrict(
+    *, actor: Actor, case_id: int, restricted: bool, sections: list[str] | None = None
+) -> Case:
+    """Restrict a whole case (sexual violence, children), or only some of its sections, or
+    lift it; assigned staff and the Kabid keep access. `sections` None leaves them as they
+    are. Lifting needs the same right as setting."""
     case, subject = _case_locked(actor, case_id)
     policy.require(actor, Action.CASE_RESTRICT, subject)
-    if case.restricted != restricted:
-        case.restricted = restricted
+    changes: dict = {"restricted": restricted}
+    if sections is not None:
+        unknown = sorted(set(sections) - set(CaseSection.values))
+        if unknown:
+            raise DomainError(
+                _("Unknown section: %(sections)s.") % {"sections": ", ".join(unknown)},
+                fields={"sections": [_("Unknown section.")]},
+            )
+        changes["restricted_sections"] = sorted(set(sections))
+    detail = audit_apply_changes(case, changes)
+    if detail["after"]:
         case.version += 1
-        case.save(update_fields=["restricted", "version", "updated_at"])
+        case.save(update_fields=["restricted", "restricted_sections", "version", "updated_at"])
         domain_event_record(
             actor=actor.audit,
-            name="case.restricted" if restricted else "case.unrestricted",
+            name="case.restriction_changed",
             object_type="case",
             object_id=case.pk,
+            detail=detail,
         )
     return case

@@ -25,9 +25,15 @@ from tenants.cases.assignments import (
 from tenants.cases.decisions import decision_requests_of, decision_requests_pending
 from tenants.cases.forms import DeclineForm, MoveForm
 from tenants.cases.lifecycle import Move, moves_for, requestable_moves
-from tenants.cases.models import ASSIGNABLE_ROLES
+from tenants.cases.models import ASSIGNABLE_ROLES, CaseSection
 from tenants.cases.registration import case_open_from_complaint
-from tenants.cases.selectors import case_audit_trail, case_for_actor, case_subject, cases_for_actor
+from tenants.cases.selectors import (
+    case_audit_trail,
+    case_for_actor,
+    case_hidden_sections,
+    case_subject,
+    cases_for_actor,
+)
 from tenants.cases.services import case_restrict, case_transition
 from tenants.events.selectors import case_chronology
 from tenants.litigation.forms import ProceedingForm
@@ -72,6 +78,7 @@ def case_detail(request, case_id: int):
     case = case_for_actor(actor=actor, case_id=case_id)
     subject = case_subject(case)
     can = policy.permitted(actor, subject)
+    hidden = case_hidden_sections(actor=actor, subject=subject)
     moves = [
         (move, Move(move).label, rule)
         for move, rule in moves_for(stage=case.stage, actor=actor, subject=subject)
@@ -97,8 +104,14 @@ def case_detail(request, case_id: int):
             "people": case.roles.select_related("person").order_by("added_at", "id"),
             "picker": person_picker(actor=actor)[:30] if Action.PERSON_ADD in can else (),
             "person_form": CasePersonForm() if Action.PERSON_ADD in can else None,
-            "events": case_chronology(case=case),
-            "proceedings": case.proceedings.prefetch_related("hearings"),
+            "hidden": hidden,
+            "sections": CaseSection.choices,
+            "events": case_chronology(case=case) if CaseSection.CHRONOLOGY not in hidden else (),
+            "proceedings": (
+                case.proceedings.prefetch_related("hearings")
+                if CaseSection.PROCEEDINGS not in hidden
+                else ()
+            ),
             "proceeding_form": ProceedingForm() if Action.PROCEEDING_ADD in can else None,
             "assignments": assignments_of(case=case),
             "appointable": appointable,
@@ -166,11 +179,14 @@ def case_move(request, case_id: int):
 def case_restrict_view(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
     restricted = request.POST.get("restricted") == "1"
+    sections = request.POST.getlist("sections") if request.POST.get("sections_sent") else None
     submit(
         request,
         None,
-        lambda: case_restrict(actor=request.actor, case_id=case.pk, restricted=restricted),
-        _("Access to the case is now restricted.") if restricted else _("Restriction lifted."),
+        lambda: case_restrict(
+            actor=request.actor, case_id=case.pk, restricted=restricted, sections=sections
+        ),
+        _("Access to the case is saved."),
         "",
     )
     return redirect("org:case", org_slug=request.organisation.slug, case_id=case.pk)

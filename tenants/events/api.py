@@ -6,10 +6,12 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from hub.accounts import policy
 from hub.accounts.api import JsonOnly, OrganisationApiView
 from hub.core.api import error_responses
 from hub.core.fields import Text
-from tenants.cases.selectors import case_for_actor
+from tenants.cases.models import CaseSection
+from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.events.models import DatePrecision
 from tenants.events.selectors import case_chronology
 from tenants.events.services import ActData, EventData, act_record, event_record
@@ -83,6 +85,7 @@ class CaseEventsApi(JsonOnly, OrganisationApiView):
     @extend_schema(responses={200: EventOutput(many=True), **error_responses(403)})
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
+        policy.require_section(self.actor, case_subject(case), CaseSection.CHRONOLOGY)
         return Response(EventOutput(case_chronology(case=case), many=True).data)
 
     @extend_schema(

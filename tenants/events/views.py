@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from hub.accounts import policy
 from hub.accounts.access import organisation_member_required
 from hub.core.forms import submit
+from tenants.cases.models import CaseSection
 from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.events.forms import ActForm, EventForm
 from tenants.events.models import DatePrecision
@@ -60,6 +61,7 @@ def act_add(request, case_id: int, event_id: int):
 @organisation_member_required
 def chronology(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
+    policy.require_section(request.actor, case_subject(case), CaseSection.CHRONOLOGY)
     return render(
         request,
         "events/chronology.html",

@@ -6,10 +6,12 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from hub.accounts import policy
 from hub.accounts.api import JsonOnly, OrganisationApiView
 from hub.core.api import error_responses, versioned_changes
 from hub.core.fields import Text
-from tenants.cases.selectors import case_for_actor
+from tenants.cases.models import CaseSection
+from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.litigation.services import (
     ProceedingData,
     hearing_add,
@@ -58,6 +60,7 @@ class CaseProceedingsApi(OrganisationApiView):
     @extend_schema(responses={200: ProceedingOutput(many=True), **error_responses(403)})
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
+        policy.require_section(self.actor, case_subject(case), CaseSection.PROCEEDINGS)
         proceedings = case.proceedings.prefetch_related("hearings")
         return Response(ProceedingOutput(proceedings, many=True).data)
 

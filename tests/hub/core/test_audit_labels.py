@@ -18,7 +18,7 @@ def _recorded_actions() -> set[str]:
         for path in (ROOT / folder).rglob("*.py"):
             names |= set(RECORDED.findall(path.read_text()))
     names -= {"core.outbox_dispatch"}  # a Celery task's name, not an action
-    dynamic = {f"decision.{outcome}" for outcome in SETTLEMENTS} | {"case.unrestricted"}
+    dynamic = {f"decision.{outcome}" for outcome in SETTLEMENTS}
     return names | dynamic
 
 
