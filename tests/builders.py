@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from hub.accounts.access import Actor
 from hub.consent.services import ConsentChoices
 from hub.intake.models import Complaint
@@ -51,3 +53,14 @@ def registered_case(organisation: Organisation, title: str = "Kasus uji"):
 
     with in_schema(organisation):
         return case_register(actor=actor(organisation, Role.RECEPTIONIST), title=title)
+
+
+def member(org, role: str, user=None) -> Actor:
+    """The actor of a test organisation's real person in `role` (conditions look at user ids)."""
+    return actor(org.organisation, role, user=user or org.users[role])
+
+
+def org_api(org, path: str, **params) -> str:
+    """A URL of the test organisation's API, with query parameters."""
+    query = f"?{urlencode(params)}" if params else ""
+    return f"/org/{org.organisation.slug}/api/v1/{path}{query}"

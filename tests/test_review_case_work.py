@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import re
-from urllib.parse import urlencode
 
 import pytest
 
@@ -21,20 +20,11 @@ from tenants.events.services import EventData, event_record
 from tenants.litigation.services import ProceedingData, proceeding_record
 from tenants.people.models import Person
 from tenants.people.services import PersonData
-from tests.builders import actor, in_schema
+from tests.builders import in_schema, member, org_api
 from tests.conftest import PASSWORD
 from tests.routes import all_routes, fill
 
 HUGE = "99999999999999999999"
-
-
-def _member(org, role):
-    return actor(org.organisation, role, user=org.users[role])
-
-
-def _api(org, path: str, **params) -> str:
-    query = f"?{urlencode(params)}" if params else ""
-    return f"/org/{org.organisation.slug}/api/v1/{path}{query}"
 
 
 def _page(org, path: str) -> str:
@@ -56,10 +46,10 @@ def secret(org_a, org_b):
     """A restricted case in A (a child victim) with the whole record, worked on by the
     consultation lawyer; and an ordinary case beside it."""
     a = org_a.organisation
-    head = _member(org_a, Role.DIVISION_HEAD)
+    head = member(org_a, Role.DIVISION_HEAD)
     with in_schema(a):
         restricted = case_register(
-            actor=_member(org_a, Role.RECEPTIONIST),
+            actor=member(org_a, Role.RECEPTIONIST),
             title="Rahasia anak",
             complainant=PersonData(display_name="Melati Kusumawardani", nik="3171234567890123"),
             consent=ConsentChoices(contact=True, share=True, refer=False, statistics=True),
@@ -78,7 +68,7 @@ def secret(org_a, org_b):
             data=ProceedingData(kind="police_report", body="Polda"),
         )
         ordinary = case_register(
-            actor=_member(org_a, Role.RECEPTIONIST),
+            actor=member(org_a, Role.RECEPTIONIST),
             title="Gaji tidak dibayar",
             complainant=PersonData(display_name="Rina Biasa"),
         )
@@ -96,7 +86,7 @@ def _grant(org_a, org_b, case_id: int, sections=("summary", "people")):
     with in_schema(org_a.organisation):
         Case.objects.filter(pk=case_id).update(restricted=False)
         grant = share_grant(
-            actor=_member(org_a, Role.DIVISION_HEAD),
+            actor=member(org_a, Role.DIVISION_HEAD),
             case_id=case_id,
             recipient=org_b.organisation,
             sections=list(sections),
@@ -162,7 +152,7 @@ def test_a_shared_restricted_case_is_not_read_by_the_recipients_unassigned_staff
     except DomainError:
         return  # refusing to share a restricted case is a correct fix too
     client.force_login(org_b.users[Role.RECEPTIONIST])
-    response = client.get(_api(org_b, f"shared-with-us/{grant.pk}/"))
+    response = client.get(org_api(org_b, f"shared-with-us/{grant.pk}/"))
     assert "Melati" not in response.content.decode()
 
 
@@ -192,7 +182,7 @@ def test_no_page_or_api_shows_a_restricted_case_to_unassigned_staff(client, org_
 def test_the_restricted_case_stays_open_to_its_assigned_lawyer_and_the_head(client, org_a, secret):
     for role in (Role.CONSULTATION_LAWYER, Role.DIVISION_HEAD):
         client.force_login(org_a.users[role])
-        response = client.get(_api(org_a, f"people/{secret['person']}/"))
+        response = client.get(org_api(org_a, f"people/{secret['person']}/"))
         assert response.status_code == 200, role
         assert "Melati" in response.json()["display_name"]
 
@@ -200,7 +190,7 @@ def test_the_restricted_case_stays_open_to_its_assigned_lawyer_and_the_head(clie
 def test_the_share_list_hides_restricted_cases_from_unassigned_staff(client, org_a, org_b, secret):
     _grant(org_a, org_b, secret["case"])
     client.force_login(org_a.users[Role.PARALEGAL])
-    response = client.get(_api(org_a, "shares/"))
+    response = client.get(org_api(org_a, "shares/"))
     assert response.status_code == 200
     assert secret["number"] not in response.content.decode()
     assert all(row["case_id"] != secret["case"] for row in response.json())
@@ -211,7 +201,7 @@ def test_the_conflict_warning_does_not_say_a_client_of_a_restricted_case_matched
 ):
     client.force_login(org_a.users[Role.RECEPTIONIST])
     response = client.post(
-        _api(org_a, "cases/"),
+        org_api(org_a, "cases/"),
         {"title": "Gaji", "opposing_parties": ["Melati Kusumawardani"]},
         content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="en",
@@ -229,7 +219,7 @@ def test_an_unassigned_case_lawyer_cannot_revoke_the_share_of_a_restricted_case(
     grant = _grant(org_a, org_b, secret["case"])
     before = _counts(org_a)
     client.force_login(org_a.users[Role.CASE_LAWYER])
-    response = client.post(_api(org_a, f"shares/{grant.pk}/revoke/"))
+    response = client.post(org_api(org_a, f"shares/{grant.pk}/revoke/"))
     grant.refresh_from_db()
     assert response.status_code == 404
     assert grant.revoked_at is None
@@ -253,10 +243,10 @@ def test_unassigned_staff_cannot_act_on_the_restricted_case_and_nothing_is_writt
     for role in (Role.CASE_LAWYER, Role.PARALEGAL, Role.CONSULTATION_ASSISTANT):
         client.force_login(org_a.users[role])
         for path, body in posts:
-            response = client.post(_api(org_a, path), body, content_type="application/json")
+            response = client.post(org_api(org_a, path), body, content_type="application/json")
             assert response.status_code == 404, (role, path, response.status_code)
         response = client.patch(
-            _api(org_a, f"people/{secret['person']}/"),
+            org_api(org_a, f"people/{secret['person']}/"),
             {"version": 1, "safe_contact": "x"},
             content_type="application/json",
         )
@@ -291,7 +281,7 @@ def test_a_huge_group_size_or_income_is_a_400(client, org_a, secret):
         (client.patch, f"people/{secret['person']}/", {"version": 1, "income_amount": huge}),
     ]
     statuses = [
-        method(_api(org_a, path), body, content_type="application/json").status_code
+        method(org_api(org_a, path), body, content_type="application/json").status_code
         for method, path, body in calls
     ]
     assert statuses == [400, 400, 400, 400]
@@ -305,7 +295,7 @@ def test_a_forged_cursor_is_a_4xx(client, org_a, secret):
     for path in ("cases/", "queue/", "my-cases/", "people/"):
         for raw in (b"p=abc", b"p=" + HUGE.encode()):
             cursor = base64.b64encode(raw).decode()
-            statuses[(path, raw)] = client.get(_api(org_a, path, cursor=cursor)).status_code
+            statuses[(path, raw)] = client.get(org_api(org_a, path, cursor=cursor)).status_code
     assert all(400 <= s < 500 for s in statuses.values()), statuses
 
 
@@ -316,13 +306,13 @@ def test_huge_negative_and_odd_ids_are_4xx_never_5xx(client, org_a, secret):
     case = secret["case"]
     before = _counts(org_a)
     for url in (
-        _api(org_a, f"cases/{HUGE}/"),
-        _api(org_a, f"people/{HUGE}/"),
-        _api(org_a, f"cases/{case}/events/{HUGE}/acts/"),
-        _api(org_a, "cases/-1/"),
+        org_api(org_a, f"cases/{HUGE}/"),
+        org_api(org_a, f"people/{HUGE}/"),
+        org_api(org_a, f"cases/{case}/events/{HUGE}/acts/"),
+        org_api(org_a, "cases/-1/"),
         _page(org_a, f"cases/{HUGE}/"),
-        _api(org_a, "cases/", stage="x", q="\u202e"),
-        _api(org_a, "people/duplicates/", name="Melati", birth_date="2026-02-30"),
+        org_api(org_a, "cases/", stage="x", q="\u202e"),
+        org_api(org_a, "people/duplicates/", name="Melati", birth_date="2026-02-30"),
     ):
         assert 400 <= client.get(url).status_code < 500, url
     bodies = [
@@ -334,10 +324,10 @@ def test_huge_negative_and_odd_ids_are_4xx_never_5xx(client, org_a, secret):
         (f"cases/{case}/transitions/", {"move": ["reject"], "reason_code": 7}),
     ]
     for path, body in bodies:
-        response = client.post(_api(org_a, path), body, content_type="application/json")
+        response = client.post(org_api(org_a, path), body, content_type="application/json")
         assert 400 <= response.status_code < 500, (path, response.status_code)
     response = client.patch(
-        _api(org_a, f"cases/{case}/"),
+        org_api(org_a, f"cases/{case}/"),
         {"version": huge, "title": "x"},
         content_type="application/json",
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -19,16 +18,7 @@ from tenants.cases.assignments import assignment_appoint, assignment_end, case_t
 from tenants.cases.decisions import decision_comment_add, decision_request_create, decision_settle
 from tenants.cases.lifecycle import Move
 from tenants.cases.models import Assignment, Case
-from tests.builders import actor, complaint, in_schema, registered_case
-
-
-def _member(org, role):
-    return actor(org.organisation, role, user=org.users[role])
-
-
-def _api(org, path: str, **params) -> str:
-    query = f"?{urlencode(params)}" if params else ""
-    return f"/org/{org.organisation.slug}/api/v1/{path}{query}"
+from tests.builders import complaint, in_schema, member, org_api, registered_case
 
 
 def _bulk_cases(org, count: int, title: str = "Kasus massal", **fields) -> list[Case]:
@@ -81,7 +71,7 @@ def many_cases(org_a) -> list[int]:
 @pytest.mark.parametrize("ordering", list(CasePage.orderings))
 def test_cursor_pages_reach_every_case_once_in_order(client, org_a, many_cases, ordering):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    seen = _walk(client, _api(org_a, "cases/", ordering=ordering, page_size=50))
+    seen = _walk(client, org_api(org_a, "cases/", ordering=ordering, page_size=50))
     with in_schema(org_a.organisation):
         expected = list(
             Case.objects.order_by(*CasePage.orderings[ordering]).values_list("id", flat=True)
@@ -94,7 +84,7 @@ def test_cursor_pages_reach_every_case_once_in_order(client, org_a, many_cases, 
 @pytest.mark.parametrize("ordering", list(CasePage.orderings))
 def test_previous_links_walk_back_over_the_same_pages(client, org_a, many_cases, ordering):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    url, forward = _api(org_a, "cases/", ordering=ordering, page_size=50), []
+    url, forward = org_api(org_a, "cases/", ordering=ordering, page_size=50), []
     while url:
         page = client.get(url).json()
         forward.append([row["id"] for row in page["results"]])
@@ -110,7 +100,7 @@ def test_previous_links_walk_back_over_the_same_pages(client, org_a, many_cases,
 
 def test_the_default_ordering_is_newest_first(client, org_a, many_cases):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    first = client.get(_api(org_a, "cases/", page_size=5)).json()["results"]
+    first = client.get(org_api(org_a, "cases/", page_size=5)).json()["results"]
     assert [c["id"] for c in first] == sorted(many_cases, reverse=True)[:5]
 
 
@@ -118,17 +108,17 @@ def test_an_unknown_ordering_is_400_naming_ordering(client, org_a):
     _bulk_cases(org_a, 3)
     client.force_login(org_a.users[Role.DIVISION_HEAD])
     for ordering in ("-number", "opened_at", "id"):
-        response = client.get(_api(org_a, "cases/", ordering=ordering))
+        response = client.get(org_api(org_a, "cases/", ordering=ordering))
         assert "ordering" in _error(response, 400, "invalid")["fields"], ordering
 
 
 def test_page_size_over_200_is_capped_at_200(client, org_a):
     _bulk_cases(org_a, 210)
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    page = client.get(_api(org_a, "cases/", page_size=5000)).json()
+    page = client.get(org_api(org_a, "cases/", page_size=5000)).json()
     assert len(page["results"]) == 200 and page["next"]
     assert len(client.get(page["next"]).json()["results"]) == 10
-    assert len(client.get(_api(org_a, "cases/")).json()["results"]) == 50  # the default
+    assert len(client.get(org_api(org_a, "cases/")).json()["results"]) == 50  # the default
 
 
 # Filters
@@ -178,7 +168,7 @@ def assorted(org_a) -> dict[str, int]:
 )
 def test_filters_narrow_the_list(client, org_a, assorted, params, expected):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    results = client.get(_api(org_a, "cases/", **params)).json()["results"]
+    results = client.get(org_api(org_a, "cases/", **params)).json()["results"]
     assert {row["id"] for row in results} == {assorted[name] for name in expected}
 
 
@@ -192,13 +182,13 @@ def test_filters_narrow_the_list(client, org_a, assorted, params, expected):
 )
 def test_an_unknown_filter_value_is_400_naming_the_field(client, org_a, assorted, params, field):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    error = _error(client.get(_api(org_a, "cases/", **params)), 400)
+    error = _error(client.get(org_api(org_a, "cases/", **params)), 400)
     assert field in error["fields"]
 
 
 def test_an_unknown_case_type_is_refused_with_unknown_code(client, org_a, assorted):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
-    _error(client.get(_api(org_a, "cases/", case_type="no_such_type")), 400, "unknown_code")
+    _error(client.get(org_api(org_a, "cases/", case_type="no_such_type")), 400, "unknown_code")
 
 
 # JSON only
@@ -215,7 +205,7 @@ def _case_count(org) -> int:
 def test_registering_with_anything_but_json_is_415_and_creates_nothing(client, org_a, content_type):
     client.force_login(org_a.users[Role.RECEPTIONIST])
     before = _case_count(org_a)
-    url = _api(org_a, "cases/")
+    url = org_api(org_a, "cases/")
     if content_type == "multipart/form-data":
         response = client.post(url, {"title": "Gaji tidak dibayar"})
     else:
@@ -239,10 +229,10 @@ class Scene:
     grown: int = 0
 
     def kabid(self):
-        return _member(self.org, Role.DIVISION_HEAD)
+        return member(self.org, Role.DIVISION_HEAD)
 
     def lawyer(self):
-        return _member(self.org, Role.CONSULTATION_LAWYER)
+        return member(self.org, Role.CONSULTATION_LAWYER)
 
 
 def _grow_cases(scene: Scene, count: int) -> None:

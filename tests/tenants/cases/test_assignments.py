@@ -15,7 +15,7 @@ from tenants.cases.assignments import assignment_appoint, case_take
 from tenants.cases.lifecycle import Move
 from tenants.cases.models import Assignment, Case
 from tenants.cases.services import case_transition
-from tests.builders import actor, in_schema, registered_case
+from tests.builders import in_schema, member, registered_case
 from tests.conftest import PASSWORD
 
 
@@ -56,10 +56,6 @@ def _name(user) -> str:
     return user.full_name or user.email
 
 
-def _member(org, role, user=None):
-    return actor(org.organisation, role, user=user or org.users[role])
-
-
 def _colleague(org, role: str, name: str) -> User:
     """A second member holding `role` (the session world has one person per role)."""
     user = User.objects.create_user(
@@ -72,21 +68,21 @@ def _colleague(org, role: str, name: str) -> User:
 def _taken(org, user=None) -> Case:
     case = registered_case(org.organisation)
     with in_schema(org.organisation):
-        return case_take(actor=_member(org, Role.CONSULTATION_LAWYER, user), case_id=case.pk)
+        return case_take(actor=member(org, Role.CONSULTATION_LAWYER, user), case_id=case.pk)
 
 
 def _at_case_meeting(org) -> Case:
     case = _taken(org)
     with in_schema(org.organisation):
         return case_transition(
-            actor=_member(org, Role.DIVISION_HEAD), case_id=case.pk, move=Move.CASE_MEETING
+            actor=member(org, Role.DIVISION_HEAD), case_id=case.pk, move=Move.CASE_MEETING
         )
 
 
 def _appoint(org, case, role, user=None):
     with in_schema(org.organisation):
         return assignment_appoint(
-            actor=_member(org, Role.DIVISION_HEAD),
+            actor=member(org, Role.DIVISION_HEAD),
             case_id=case.pk,
             user_id=(user or org.users[role]).pk,
             role=role,
@@ -178,7 +174,7 @@ def test_my_cases_lists_the_most_recently_changed_first(api, org_a):
     opened_second = _taken(org_a)
     with in_schema(org_a.organisation):
         case_transition(
-            actor=_member(org_a, Role.DIVISION_HEAD),
+            actor=member(org_a, Role.DIVISION_HEAD),
             case_id=opened_first.pk,
             move=Move.CASE_MEETING,
         )
@@ -341,7 +337,7 @@ def test_nobody_is_appointed_to_a_terminated_case(api, org_a):
     case = registered_case(org_a.organisation)
     with in_schema(org_a.organisation):
         case_transition(
-            actor=_member(org_a, Role.DIVISION_HEAD),
+            actor=member(org_a, Role.DIVISION_HEAD),
             case_id=case.pk,
             move=Move.REJECT,
             reason_code="not_eligible",

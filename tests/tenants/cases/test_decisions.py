@@ -15,7 +15,7 @@ from tenants.cases.decisions import decision_request_create
 from tenants.cases.lifecycle import Move
 from tenants.cases.models import Case, DecisionComment, DecisionRequest
 from tenants.cases.services import case_transition
-from tests.builders import actor, in_schema, registered_case
+from tests.builders import in_schema, member, registered_case
 
 
 @dataclass
@@ -49,22 +49,18 @@ def _name(user) -> str:
     return user.full_name or user.email
 
 
-def _member(org, role):
-    return actor(org.organisation, role, user=org.users[role])
-
-
 @pytest.fixture
 def consulting(org_a) -> Case:
     """A case the consultation lawyer took from the queue: in consultation, and theirs."""
     case = registered_case(org_a.organisation)
     with in_schema(org_a.organisation):
-        return case_take(actor=_member(org_a, Role.CONSULTATION_LAWYER), case_id=case.pk)
+        return case_take(actor=member(org_a, Role.CONSULTATION_LAWYER), case_id=case.pk)
 
 
 def _ask(org, case, move=Move.CASE_MEETING, reason="Perlu rapat kasus.", reason_code=""):
     with in_schema(org.organisation):
         return decision_request_create(
-            actor=_member(org, Role.CONSULTATION_LAWYER),
+            actor=member(org, Role.CONSULTATION_LAWYER),
             case_id=case.pk,
             move=move,
             reason=reason,
@@ -211,7 +207,7 @@ def test_a_second_request_while_one_is_pending_is_409_request_pending(api, org_a
 def test_the_kabid_and_staff_assigned_to_the_case_discuss_a_request(api, org_a, consulting):
     with in_schema(org_a.organisation):
         assignment_appoint(
-            actor=_member(org_a, Role.DIVISION_HEAD),
+            actor=member(org_a, Role.DIVISION_HEAD),
             case_id=consulting.pk,
             user_id=org_a.users[Role.CONSULTATION_ASSISTANT].pk,
             role=Role.CONSULTATION_ASSISTANT,
@@ -384,7 +380,7 @@ def test_a_request_lapses_when_the_case_moves_past_it_and_cannot_be_approved_lat
     request = _ask(org_a, consulting, move=Move.CASE_MEETING)
     with in_schema(org_a.organisation):
         case_transition(
-            actor=_member(org_a, Role.DIVISION_HEAD),
+            actor=member(org_a, Role.DIVISION_HEAD),
             case_id=consulting.pk,
             move=direct_move,
             **inputs,

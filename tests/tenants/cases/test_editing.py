@@ -15,7 +15,7 @@ from hub.core.models import AuditEvent
 from tenants.cases.models import Case
 from tenants.cases.registration import Intake, case_register
 from tenants.cases.services import assignment_add, case_restrict, case_update
-from tests.builders import actor, in_schema
+from tests.builders import actor, in_schema, member
 
 # Who may edit the general data (policy CASE_EDIT): the Kabid always; the lawyers who own the
 # case (consultation lawyer, case lawyer) when assigned.
@@ -53,10 +53,6 @@ def case(in_a):
         summary="Lima bulan",
         case_types=["unpaid_wages"],
     )
-
-
-def _member(org, role):
-    return actor(org.organisation, role, user=org.users[role])
 
 
 def _assign(org, case, role, user=None):
@@ -177,7 +173,7 @@ def test_a_wrong_value_is_400_naming_the_field_and_changes_nothing(head, case, c
 def test_only_the_owning_lawyer_or_the_kabid_edits(org_a, case, role, assigned):
     if assigned:
         _assign(org_a, case, role)
-    who = _member(org_a, role)
+    who = member(org_a, role)
     call = lambda: case_update(  # noqa: E731
         actor=who, case_id=case.pk, version=1, changes={"title": "Judul baru"}
     )
@@ -202,7 +198,7 @@ def test_the_system_edits_any_case(in_a, case):
 def test_the_owning_consultation_lawyer_restricts_the_case(org_a, case):
     _assign(org_a, case, Role.CONSULTATION_LAWYER)
     restricted = case_restrict(
-        actor=_member(org_a, Role.CONSULTATION_LAWYER), case_id=case.pk, restricted=True
+        actor=member(org_a, Role.CONSULTATION_LAWYER), case_id=case.pk, restricted=True
     )
     assert (restricted.restricted, restricted.version) == (True, 2)
     event = AuditEvent.objects.get(action="case.restriction_changed")
@@ -236,7 +232,7 @@ def test_restricting_a_restricted_case_again_changes_nothing(head, case):
 def test_anyone_but_the_owner_or_the_kabid_is_refused_restricting(org_a, case, role, assigned):
     if assigned:
         _assign(org_a, case, role)
-    who = _member(org_a, role)
+    who = member(org_a, role)
     _refused(
         case,
         lambda: case_restrict(actor=who, case_id=case.pk, restricted=True),

@@ -13,7 +13,7 @@ from tenants.cases.registration import case_open_from_complaint
 from tenants.cases.services import case_restrict
 from tenants.events.services import EventData, event_record
 from tenants.litigation.services import ProceedingData, proceeding_record
-from tests.builders import actor, complaint, in_schema
+from tests.builders import actor, complaint, in_schema, org_api
 
 SECRET = "Korban diperkosa oleh majikan di kamar belakang."
 
@@ -39,10 +39,6 @@ def case(org_a):
     return opened
 
 
-def _api(org, path):
-    return f"/org/{org.organisation.slug}/api/v1/{path}"
-
-
 def test_unassigned_staff_find_the_case_but_not_its_restricted_sections(client, org_a, case):
     client.force_login(org_a.users[Role.RECEPTIONIST])
     slug = org_a.organisation.slug
@@ -51,17 +47,17 @@ def test_unassigned_staff_find_the_case_but_not_its_restricted_sections(client, 
     assert SECRET not in page.content.decode() and "Polres Indramayu" not in page.content.decode()
     assert client.get(f"/org/{slug}/cases/{case.pk}/chronology/").status_code == 403
     for path in (f"cases/{case.pk}/events/", f"cases/{case.pk}/proceedings/"):
-        response = client.get(_api(org_a, path))
+        response = client.get(org_api(org_a, path))
         assert response.status_code == 403
         assert response.json()["error"]["code"] == "section_restricted"
-    package = client.get(_api(org_a, f"cases/{case.pk}/package.xml"))
+    package = client.get(org_api(org_a, f"cases/{case.pk}/package.xml"))
     assert package.status_code == 200 and SECRET not in package.content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.CONSULTATION_LAWYER, Role.DIVISION_HEAD])
 def test_assigned_staff_and_the_kabid_read_the_restricted_sections(client, org_a, case, role):
     client.force_login(org_a.users[role])
-    events = client.get(_api(org_a, f"cases/{case.pk}/events/"))
+    events = client.get(org_api(org_a, f"cases/{case.pk}/events/"))
     assert events.status_code == 200 and SECRET in events.content.decode()
     page = client.get(f"/org/{org_a.organisation.slug}/cases/{case.pk}/").content.decode()
     assert SECRET in page
@@ -84,7 +80,7 @@ def test_a_restricted_chronology_is_never_shared(client, org_a, org_b, case):
 def test_an_unknown_section_is_refused_and_nothing_changes(client, org_a, case):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
     response = client.post(
-        _api(org_a, f"cases/{case.pk}/restriction/"),
+        org_api(org_a, f"cases/{case.pk}/restriction/"),
         {"restricted": False, "sections": ["diary"]},
         content_type="application/json",
     )

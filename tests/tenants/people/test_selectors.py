@@ -19,7 +19,7 @@ from tenants.people.selectors import (
     person_for_actor,
     person_picker,
 )
-from tests.builders import actor, in_schema
+from tests.builders import actor, in_schema, member
 
 
 @pytest.fixture
@@ -36,10 +36,6 @@ def head(in_a):
 @pytest.fixture
 def case(in_a):
     return case_register(actor=actor(in_a, Role.RECEPTIONIST), title="Kasus terbuka")
-
-
-def _member(org, role):
-    return actor(org.organisation, role, user=org.users[role])
 
 
 def _person(case: Case, name: str = "", role: str = PersonRole.VICTIM, **fields) -> Person:
@@ -62,14 +58,14 @@ def _names(people) -> list[str]:
 def test_people_only_in_a_restricted_case_are_hidden_from_unassigned_staff(org_a, case):
     _person(case, "Rina")
     _person(_restricted_case(), "Anak korban")
-    lawyer = _member(org_a, Role.CASE_LAWYER)
+    lawyer = member(org_a, Role.CASE_LAWYER)
     assert _names(people_for_actor(actor=lawyer)) == ["Rina"]
 
 
 def test_a_person_also_in_an_open_case_stays_visible(org_a, case):
     shared = _person(_restricted_case(), "Ibu korban")
     CasePerson.objects.create(case=case, person=shared, role=PersonRole.WITNESS)
-    lawyer = _member(org_a, Role.CASE_LAWYER)
+    lawyer = member(org_a, Role.CASE_LAWYER)
     assert _names(people_for_actor(actor=lawyer)) == ["Ibu korban"]
 
 
@@ -80,7 +76,7 @@ def test_staff_assigned_to_the_restricted_case_and_the_kabid_see_its_people(org_
     assignment_add(
         case=restricted, user_id=user.pk, user_label=user.email, role=Role.COUNSELLOR, by=head
     )
-    assert _names(people_for_actor(actor=_member(org_a, Role.COUNSELLOR))) == ["Anak korban"]
+    assert _names(people_for_actor(actor=member(org_a, Role.COUNSELLOR))) == ["Anak korban"]
     assert _names(people_for_actor(actor=head)) == ["Anak korban"]
 
 
@@ -91,7 +87,7 @@ def test_a_person_in_no_case_is_seen_by_nobody(head):
 
 def test_a_hidden_person_and_a_missing_one_answer_the_same_404(org_a, in_a):
     hidden = _person(_restricted_case(), "Anak korban")
-    lawyer = _member(org_a, Role.CASE_LAWYER)
+    lawyer = member(org_a, Role.CASE_LAWYER)
     for person_id in (hidden.pk, 999999, "abc", None):
         with pytest.raises(NotFound):
             person_for_actor(actor=lawyer, person_id=person_id)
@@ -123,7 +119,7 @@ def test_the_picker_needs_every_word_of_the_search(head, case):
 def test_the_picker_does_not_offer_people_the_actor_may_not_see(org_a, case):
     _person(_restricted_case(), "Siti Tertutup")
     _person(case, "Siti Terbuka")
-    lawyer = _member(org_a, Role.CASE_LAWYER)
+    lawyer = member(org_a, Role.CASE_LAWYER)
     assert _names(person_picker(actor=lawyer, q="siti")) == ["Siti Terbuka"]
 
 
@@ -194,6 +190,6 @@ def test_no_clue_gives_no_hint(head, case):
 
 def test_duplicate_hints_leave_out_people_the_actor_may_not_see(org_a, case):
     _person(_restricted_case(), "Siti Aminah", nik="3212345678901234")
-    lawyer = _member(org_a, Role.CASE_LAWYER)
+    lawyer = member(org_a, Role.CASE_LAWYER)
     hints = person_duplicates(actor=lawyer, name="Siti Aminah", nik="3212345678901234")
     assert list(hints) == []

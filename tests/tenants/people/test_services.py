@@ -25,7 +25,7 @@ from tenants.people.services import (
     placement_add,
     relation_add,
 )
-from tests.builders import actor, in_schema
+from tests.builders import actor, in_schema, member
 
 # Who may add people (policy PERSON_ADD): the Kabid and the system on any case; the staff who
 # work on cases only on a case they are assigned to.
@@ -56,10 +56,6 @@ def head(in_a):
 @pytest.fixture
 def case(in_a):
     return case_register(actor=actor(in_a, Role.RECEPTIONIST), title="Kasus orang")
-
-
-def _member(org, role):
-    return actor(org.organisation, role, user=org.users[role])
 
 
 def _assign(org, case, role):
@@ -294,7 +290,7 @@ def test_an_unknown_role_in_the_case_is_refused_naming_role(head, case):
 def test_only_the_kabid_or_assigned_staff_add_people(org_a, case, role, assigned):
     if assigned:
         _assign(org_a, case, role)
-    who = _member(org_a, role)
+    who = member(org_a, role)
     if role in ALWAYS or (assigned and role in WHEN_ASSIGNED):
         assert _add(who, case).case_id == case.pk
     else:
@@ -309,8 +305,8 @@ def test_people_cannot_be_added_to_a_restricted_case_by_unassigned_staff(org_a, 
     case.restricted = True
     case.save()
     _assign(org_a, case, Role.CASE_ASSISTANT)
-    _refused(lambda: _add(_member(org_a, Role.CASE_LAWYER), case), status=404)
-    assert _add(_member(org_a, Role.CASE_ASSISTANT), case).case_id == case.pk
+    _refused(lambda: _add(member(org_a, Role.CASE_LAWYER), case), status=404)
+    assert _add(member(org_a, Role.CASE_ASSISTANT), case).case_id == case.pk
 
 
 # Editing a person
@@ -380,7 +376,7 @@ def test_an_update_is_checked_like_a_new_person_and_changes_nothing(head, case, 
 def test_a_receptionist_cannot_edit_a_person(org_a, head, case):
     person = _add(head, case).person
     call = lambda: person_update(  # noqa: E731
-        actor=_member(org_a, Role.RECEPTIONIST),
+        actor=member(org_a, Role.RECEPTIONIST),
         person_id=person.pk,
         version=1,
         changes={"display_name": "Sri"},
@@ -466,7 +462,7 @@ def test_a_destination_that_is_not_a_country_code_is_refused(head, case, country
 def test_a_receptionist_cannot_record_a_placement(org_a, head, case):
     person = _add(head, case).person
     call = lambda: placement_add(  # noqa: E731
-        actor=_member(org_a, Role.RECEPTIONIST),
+        actor=member(org_a, Role.RECEPTIONIST),
         person_id=person.pk,
         data=PlacementData(destination_country="MY"),
     )
@@ -533,7 +529,7 @@ def test_a_relation_to_someone_the_actor_cannot_see_is_404(org_a, in_a, head, ca
     )
     hidden = hidden_case.roles.get().person
     _assign(org_a, case, Role.CASE_LAWYER)
-    lawyer = _member(org_a, Role.CASE_LAWYER)
+    lawyer = member(org_a, Role.CASE_LAWYER)
     _refused(
         lambda: relation_add(actor=lawyer, person_id=victim.pk, kind="sibling", other_id=hidden.pk),
         status=404,
