@@ -16,6 +16,7 @@ from hub.core.audit import audit_apply_changes
 from hub.core.errors import DomainError, NotFound, version_check
 from hub.core.outbox import domain_event_record
 from hub.network.services import RollupCell, rollup_replace_for_organisation
+from hub.organisations.context import organisation_check
 from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
@@ -191,7 +192,9 @@ def case_transition(
 def case_rollup_refresh(*, organisation: Organisation) -> None:
     """Count this schema's cases by stage and status into the public rollup (idempotent).
 
-    Only cases whose client consented to anonymised statistics are counted."""
+    Only cases whose client consented to anonymised statistics are counted. Run in another
+    organisation's schema (a task sent from the wrong place), it refuses before writing."""
+    organisation_check(organisation)
     counted = cases_counted_in_statistics(organisation=organisation)
     rows = (
         Case.objects.filter(pk__in=counted).values("stage", "status").annotate(n=Count("id"))

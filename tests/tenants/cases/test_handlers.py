@@ -18,8 +18,10 @@ from hub.core.audit import AuditActor
 from hub.core.models import AuditEvent, OutboxEvent
 from hub.core.outbox import outbox_dispatch_task
 from hub.network.models import CaseRollup
+from hub.organisations.context import WrongOrganisation
 from tenants.cases.models import Case
 from tenants.cases.registration import case_register
+from tenants.cases.services import case_rollup_refresh
 from tests.builders import in_schema
 
 
@@ -113,3 +115,9 @@ def test_withdrawn_consent_takes_the_case_out_of_the_rollup(
         consent_withdraw(consent=record, by=AuditActor(label="klien lewat telepon"))
     assert counted() == 0
     assert OutboxEvent.objects.get(name="consent.withdrawn").dispatched_at is not None
+
+
+def test_the_rollup_refuses_to_count_one_organisation_from_anothers_schema(org_a, org_b):
+    with in_schema(org_b.organisation), pytest.raises(WrongOrganisation):
+        case_rollup_refresh(organisation=org_a.organisation)
+    assert not CaseRollup.objects.filter(organisation=org_a.organisation).exists()
