@@ -67,6 +67,7 @@ TENANT_APPS = [
     "tenants.events",
     "tenants.cases",
     "tenants.litigation",
+    "tenants.documents",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

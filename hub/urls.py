@@ -20,6 +20,8 @@ from sharing import api as sharing_api
 from tenants.cases import api as cases_api
 from tenants.cases import api_assignments, api_decisions, api_inbox, views_register, views_work
 from tenants.cases import views as case_views
+from tenants.documents import api as documents_api
+from tenants.documents import views as document_views
 from tenants.events import api as events_api
 from tenants.events import views as event_views
 from tenants.litigation import api as litigation_api
@@ -58,6 +60,21 @@ organisation_api = [
     ),
     path("cases/<int:case_id>/people/", people_api.CasePeopleApi.as_view(), name="case-people"),
     path("cases/<int:case_id>/events/", events_api.CaseEventsApi.as_view(), name="case-events"),
+    path(
+        "cases/<int:case_id>/documents/",
+        documents_api.CaseDocumentsApi.as_view(),
+        name="case-documents",
+    ),
+    path(
+        "cases/<int:case_id>/documents/<int:document_id>/download",
+        documents_api.DocumentDownloadApi.as_view(),
+        name="document-download",
+    ),
+    path(
+        "cases/<int:case_id>/documents/<int:document_id>/preview.png",
+        documents_api.DocumentPreviewApi.as_view(),
+        name="document-preview",
+    ),
     path(
         "cases/<int:case_id>/proceedings/",
         litigation_api.CaseProceedingsApi.as_view(),
@@ -166,6 +183,11 @@ organisation_space = [
     path("cases/<int:case_id>/move/", case_views.case_move, name="case-move"),
     path("cases/<int:case_id>/restrict/", case_views.case_restrict_view, name="case-restrict"),
     path("cases/<int:case_id>/people/add/", people_views.case_person_add, name="case-person-add"),
+    path(
+        "cases/<int:case_id>/documents/add/",
+        document_views.document_upload_view,
+        name="document-add",
+    ),
     path("people/<int:person_id>/", people_views.person_page, name="person"),
     path(
         "people/<int:person_id>/relations/add/",

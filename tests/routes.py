@@ -39,4 +39,5 @@ MISSING_IDS = {
     "proceeding_id": "999999",
     "user_id": "999999",
     "vocabulary": "occupation",
+    "document_id": "999999",
 }

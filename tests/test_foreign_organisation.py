@@ -6,7 +6,11 @@ URL parameter name must be given a sample value below or this test fails and say
 
 from __future__ import annotations
 
+from io import BytesIO
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from hub.accounts.models import Membership
 from hub.accounts.roles import ORGANISATION_ROLES, Role
@@ -15,6 +19,8 @@ from tenants.cases.assignments import case_take
 from tenants.cases.decisions import decision_request_create
 from tenants.cases.models import Assignment, Case, DecisionComment, DecisionRequest
 from tenants.cases.registration import case_register
+from tenants.documents.models import Document
+from tenants.documents.services import document_upload
 from tenants.events.models import Act, Event
 from tenants.events.services import EventData, event_record
 from tenants.litigation.models import Hearing, Proceeding
@@ -25,6 +31,12 @@ from tests.builders import actor, complaint, in_schema
 from tests.routes import all_routes, fill
 
 ORG_PREFIX = "org/<slug:org_slug>/"
+
+
+def _png() -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), (0, 90, 50)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def organisation_routes() -> list[str]:
@@ -56,6 +68,9 @@ def a_objects(org_a):
         proceeding = proceeding_record(
             actor=head, case_id=case.pk, data=ProceedingData(kind="police_report", body="Polda")
         )
+        document = document_upload(
+            actor=head, case_id=case.pk, file=SimpleUploadedFile("slip.png", _png())
+        )
     # A grant B must not see: A's case, granted to A itself (a grant to B would be B's to read).
     grant = ShareGrant.objects.create(
         owner=a,
@@ -77,6 +92,7 @@ def a_objects(org_a):
         "event_id": str(event.pk),
         "proceeding_id": str(proceeding.pk),
         "user_id": str(org_a.users[Role.CASE_LAWYER].pk),
+        "document_id": str(document.pk),
     }
 
 
@@ -96,6 +112,7 @@ def _state(org):
             Act.objects.count(),
             list(Proceeding.objects.values_list("id", "version")),
             Hearing.objects.count(),
+            list(Document.objects.values_list("id", "sha256")),
             list(DecisionRequest.objects.values_list("id", "state")),
             DecisionComment.objects.count(),
         )

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import base64
 import re
+from io import BytesIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from hub.accounts.roles import Role
 from hub.consent.services import ConsentChoices
@@ -16,6 +19,7 @@ from sharing.services import share_grant
 from tenants.cases.assignments import assignment_appoint
 from tenants.cases.models import Case
 from tenants.cases.registration import Intake, case_register
+from tenants.documents.services import document_upload
 from tenants.events.services import EventData, event_record
 from tenants.litigation.services import ProceedingData, proceeding_record
 from tenants.people.models import Person
@@ -95,6 +99,12 @@ def _grant(org_a, org_b, case_id: int, sections=("summary", "people")):
         return grant
 
 
+def _png() -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), (90, 0, 0)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def _samples(org, secret) -> dict[str, str]:
     """Every URL parameter aimed at the restricted case and what is in it."""
     from tenants.cases.models import Assignment, DecisionRequest
@@ -103,7 +113,13 @@ def _samples(org, secret) -> dict[str, str]:
 
     with in_schema(org.organisation):
         request = DecisionRequest.objects.filter(case_id=secret["case"]).first()
+        document = document_upload(
+            actor=member(org, Role.DIVISION_HEAD),
+            case_id=secret["case"],
+            file=SimpleUploadedFile("visum.png", _png()),
+        )
         return {
+            "document_id": str(document.pk),
             "org_slug": org.organisation.slug,
             "case_id": str(secret["case"]),
             "person_id": str(secret["person"]),

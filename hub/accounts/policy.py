@@ -38,6 +38,7 @@ class Action(StrEnum):
     PERSON_ADD = "person.add"
     EVENT_ADD = "event.add"
     PROCEEDING_ADD = "proceeding.add"
+    DOCUMENT_ADD = "document.add"
     SHARE_MANAGE = "share.manage"  # grant and revoke
     SHARES_READ = "share.read"  # shares granted, shares received, a shared case
     USERS_MANAGE = "users.manage"
@@ -136,6 +137,11 @@ POLICY: dict[Action, Rule] = {
         _roles(Role.DIVISION_HEAD, Role.SYSTEM),
         _("Only the case lawyer, their assistant or the division head record proceedings."),
         when_assigned=_roles(Role.CASE_LAWYER, Role.CASE_ASSISTANT, Role.PARALEGAL),
+    ),
+    Action.DOCUMENT_ADD: Rule(
+        _roles(Role.DIVISION_HEAD, Role.RECEPTIONIST, Role.SYSTEM),
+        _("Only reception, the division head or the staff assigned to the case add documents."),
+        when_assigned=CASE_WORKERS,
     ),
     Action.SHARE_MANAGE: Rule(
         _roles(Role.DIVISION_HEAD, Role.CASE_LAWYER, Role.OFFICE_ADMIN),

@@ -35,7 +35,8 @@ class BodySizeLimitMiddleware:
     def _limit_for(request) -> int:
         content_type = request.META.get("CONTENT_TYPE", "")
         if content_type.startswith("multipart/form-data") or "/imports/" in request.path:
-            return settings.UPLOAD_MAX_BYTES
+            # The file may be the full 30 MB; the form fields and boundaries come on top.
+            return settings.UPLOAD_MAX_BYTES + 64 * 1024
         return settings.API_MAX_BODY_BYTES
 
 

@@ -32,6 +32,8 @@ ACTION_LABELS = {
     "decision.declined": _("Request declined"),
     "decision.withdrawn": _("Request withdrawn"),
     "decision.lapsed": _("Request lapsed: the case moved on"),
+    "case.document_added": _("Document added"),
+    "document.downloaded": _("Document downloaded"),
     "staff.invited": _("Added to the office"),
     "staff.roles_changed": _("Roles changed"),
     "staff.deactivated": _("Removed from the office"),

@@ -1,0 +1,110 @@
+"""Documents on a case: checked by content, stored, previewed, downloaded only by those who
+may open the case, every download audited; a refused file stores nothing."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from hub.accounts.roles import Role
+from hub.core.models import AuditEvent
+from tenants.documents.models import Document
+from tests.builders import in_schema, org_api, registered_case
+
+
+def _png(width=400, height=300) -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def case(org_a):
+    return registered_case(org_a.organisation, "Gaji tidak dibayar")
+
+
+def _upload(client, org, case, content: bytes, name="slip-gaji.png", **extra):
+    return client.post(
+        org_api(org, f"cases/{case.pk}/documents/"),
+        {"file": SimpleUploadedFile(name, content), "title": "Slip gaji", **extra},
+    )
+
+
+def _stored(org) -> int:
+    with in_schema(org.organisation):
+        return Document.objects.count()
+
+
+def test_a_payslip_photo_is_stored_with_its_hash_and_a_preview(client, org_a, case):
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    response = _upload(client, org_a, case, _png())
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["kind"], body["mime"], body["title"]) == ("image", "image/png", "Slip gaji")
+    assert len(body["sha256"]) == 64
+    preview = client.get(org_api(org_a, f"cases/{case.pk}/documents/{body['id']}/preview.png"))
+    assert preview.status_code == 200 and preview["Content-Type"] == "image/png"
+    image = Image.open(BytesIO(b"".join(preview.streaming_content)))
+    assert image.width == 320
+
+
+def test_a_download_is_audited_in_the_cases_trail(client, org_a, case):
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    document_id = _upload(client, org_a, case, _png()).json()["id"]
+    download = client.get(org_api(org_a, f"cases/{case.pk}/documents/{document_id}/download"))
+    assert download.status_code == 200
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(download.streaming_content) == _png()
+    with in_schema(org_a.organisation):
+        assert AuditEvent.objects.filter(action="document.downloaded").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        (b"MZ\x90\x00" + b"\x00" * 200, "slip.pdf"),
+        (b"<html><script>alert(1)</script></html>", "foto.png"),
+        (b"%PDF-1.7\n" + b"rubbish" * 50, "surat.pdf"),
+        (b"", "kosong.pdf"),
+    ],
+    ids=["executable-as-pdf", "html-as-png", "pdf-header-then-junk", "empty"],
+)
+def test_a_disguised_or_empty_file_is_refused_and_nothing_is_stored(
+    client, org_a, case, content, name
+):
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    before = _stored(org_a)
+    response = _upload(client, org_a, case, content, name=name)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"]
+    assert _stored(org_a) == before
+
+
+def test_roles_that_may_not_add_documents_are_refused(client, org_a, case):
+    client.force_login(org_a.users[Role.ANALYST])
+    assert _upload(client, org_a, case, _png()).status_code == 403
+    client.force_login(org_a.users[Role.CASE_LAWYER])  # not assigned to this case
+    assert _upload(client, org_a, case, _png()).status_code == 403
+    assert _stored(org_a) == 0
+
+
+def test_another_organisation_gets_404_for_the_document(client, org_a, org_b, case):
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    document_id = _upload(client, org_a, case, _png()).json()["id"]
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    url = f"/org/{org_a.organisation.slug}/api/v1/cases/{case.pk}/documents/{document_id}/download"
+    assert client.get(url).status_code == 404
+
+
+def test_the_case_page_shows_the_preview_and_uploads_from_its_form(client, org_a, case):
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    page_url = f"/org/{org_a.organisation.slug}/cases/{case.pk}/"
+    client.post(
+        f"{page_url}documents/add/",
+        {"file": SimpleUploadedFile("paspor.png", _png()), "title": "Salinan paspor"},
+    )
+    page = client.get(page_url).content.decode()
+    assert "Salinan paspor" in page and "preview.png" in page
