@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
-from hub.core.uploads import upload_check, upload_thumbnail
 
 from hub.accounts import policy
 from hub.accounts.access import Actor
@@ -14,6 +13,7 @@ from hub.accounts.policy import Action
 from hub.core.audit import audit_record
 from hub.core.errors import DomainError, NotFound
 from hub.core.outbox import domain_event_record
+from hub.core.uploads import upload_check, upload_thumbnail
 from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.documents.models import Document
 
