@@ -14,6 +14,7 @@ class CaseSection(models.TextChoices):
 
     CHRONOLOGY = "chronology", _("Chronology: events and acts")
     PROCEEDINGS = "proceedings", _("Proceedings")
+    DOCUMENTS = "documents", _("Documents")
 
 
 class Case(models.Model):

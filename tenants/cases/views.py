@@ -105,7 +105,7 @@ def case_detail(request, case_id: int):
             "picker": person_picker(actor=actor)[:30] if Action.PERSON_ADD in can else (),
             "person_form": CasePersonForm() if Action.PERSON_ADD in can else None,
             "hidden": hidden,
-            "documents": case.documents.all(),
+            "documents": (case.documents.all() if CaseSection.DOCUMENTS not in hidden else ()),
             "sections": CaseSection.choices,
             "events": case_chronology(case=case) if CaseSection.CHRONOLOGY not in hidden else (),
             "proceedings": (

@@ -9,10 +9,12 @@ from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from hub.accounts import policy
 from hub.accounts.api import OrganisationApiView
 from hub.core.api import error_responses
 from hub.core.fields import Text
-from tenants.cases.selectors import case_for_actor
+from tenants.cases.models import CaseSection
+from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.documents.services import document_open, document_upload
 
 
@@ -43,6 +45,7 @@ class CaseDocumentsApi(OrganisationApiView):
     @extend_schema(responses={200: DocumentOutput(many=True), **error_responses(403)})
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
+        policy.require_section(self.actor, case_subject(case), CaseSection.DOCUMENTS)
         return Response(DocumentOutput(case.documents.all(), many=True).data)
 
     @extend_schema(

@@ -14,6 +14,7 @@ from hub.core.audit import audit_record
 from hub.core.errors import DomainError, NotFound
 from hub.core.outbox import domain_event_record
 from hub.core.uploads import upload_check, upload_thumbnail
+from tenants.cases.models import CaseSection
 from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.documents.models import Document
 
@@ -77,6 +78,7 @@ def document_open(
 ) -> Document:
     """The document, if the actor may open its case; the download goes into the trail."""
     case = case_for_actor(actor=actor, case_id=case_id)
+    policy.require_section(actor, case_subject(case), CaseSection.DOCUMENTS)
     try:
         document = case.documents.get(pk=int(document_id))
     except (TypeError, ValueError, Document.DoesNotExist):

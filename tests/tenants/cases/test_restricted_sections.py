@@ -77,6 +77,35 @@ def test_a_restricted_chronology_is_never_shared(client, org_a, org_b, case):
     assert shared.json()["events"] == []
 
 
+def test_restricted_documents_are_neither_listed_nor_downloaded_by_unassigned_staff(
+    client, org_a, case
+):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from tenants.documents.services import document_upload
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30)).save(buffer, format="PNG")
+    head = actor(org_a.organisation, Role.DIVISION_HEAD)
+    with in_schema(org_a.organisation):
+        document = document_upload(
+            actor=head, case_id=case.pk, file=SimpleUploadedFile("visum.png", buffer.getvalue())
+        )
+        case_restrict(actor=head, case_id=case.pk, restricted=False, sections=["documents"])
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    for path in (
+        f"cases/{case.pk}/documents/",
+        f"cases/{case.pk}/documents/{document.pk}/download",
+        f"cases/{case.pk}/documents/{document.pk}/preview.png",
+    ):
+        assert client.get(org_api(org_a, path)).status_code == 403, path
+    page = client.get(f"/org/{org_a.organisation.slug}/cases/{case.pk}/").content.decode()
+    assert "preview.png" not in page
+
+
 def test_an_unknown_section_is_refused_and_nothing_changes(client, org_a, case):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
     response = client.post(
