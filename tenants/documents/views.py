@@ -16,6 +16,7 @@ from tenants.documents.services import document_upload
 class DocumentForm(PlainTextForm):
     file = forms.FileField()
     title = forms.CharField(max_length=200, required=False)
+    event_id = forms.IntegerField(min_value=1, required=False)
 
 
 @organisation_member_required
@@ -25,8 +26,8 @@ def document_upload_view(request, case_id: int):
     submit(
         request,
         DocumentForm(request.POST, request.FILES),
-        lambda file, title: document_upload(
-            actor=request.actor, case_id=case.pk, file=file, title=title
+        lambda file, title, event_id: document_upload(
+            actor=request.actor, case_id=case.pk, file=file, title=title, event_id=event_id
         ),
         _("Document added."),
         _("Choose a file."),

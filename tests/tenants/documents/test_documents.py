@@ -108,3 +108,25 @@ def test_the_case_page_shows_the_preview_and_uploads_from_its_form(client, org_a
     )
     page = client.get(page_url).content.decode()
     assert "Salinan paspor" in page and "preview.png" in page
+
+
+def test_a_document_can_belong_to_an_event_of_the_case_and_not_to_anothers(client, org_a, case):
+    from tenants.events.services import EventData, event_record
+    from tests.builders import member
+
+    with in_schema(org_a.organisation):
+        event = event_record(
+            actor=member(org_a, Role.DIVISION_HEAD),
+            case=case,
+            data=EventData(description="Visum di RS"),
+        )
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    page_url = f"/org/{org_a.organisation.slug}/cases/{case.pk}/"
+    client.post(
+        f"{page_url}documents/add/",
+        {"file": SimpleUploadedFile("visum.png", _png()), "event_id": event.pk},
+    )
+    with in_schema(org_a.organisation):
+        assert Document.objects.get().event_id == event.pk
+    refused = _upload(client, org_a, case, _png(), event_id=999999)
+    assert refused.status_code == 400 and "event_id" in refused.json()["error"]["fields"]
