@@ -15,6 +15,7 @@ from oauth2_provider.models import Application
 
 from hub.accounts.models import Membership, OrganisationApplication, User
 from hub.accounts.roles import ORGANISATION_ROLES, Role
+from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.organisations.provisioning import organisation_provision
 from hub.organisations.selectors import organisation_cache_clear
@@ -104,6 +105,13 @@ def org_a(world, db) -> OrgWorld:
 @pytest.fixture
 def org_b(world, db) -> OrgWorld:
     return world["b"]
+
+
+@pytest.fixture
+def in_a(org_a):
+    """Work inside organisation A's schema for the whole test."""
+    with organisation_context(org_a.organisation) as organisation:
+        yield organisation
 
 
 @pytest.fixture

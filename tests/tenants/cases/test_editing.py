@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 from hub.accounts.models import Membership, User
-from hub.accounts.roles import ORGANISATION_ROLES, Role
+from hub.accounts.roles import CASE_WORKER_ROLES, ORGANISATION_ROLES, Role
 from hub.core.errors import DomainError
 from hub.core.models import AuditEvent
 from tenants.cases.models import Case
@@ -20,24 +20,7 @@ from tests.builders import actor, in_schema, member
 # Who may edit the general data (policy CASE_EDIT): the Kabid always; the lawyers who own the
 # case (consultation lawyer, case lawyer) when assigned.
 OWNERS = {Role.CONSULTATION_LAWYER, Role.CASE_LAWYER}
-ASSIGNABLE = sorted(
-    {
-        Role.CONSULTATION_LAWYER,
-        Role.CONSULTATION_ASSISTANT,
-        Role.CASE_LAWYER,
-        Role.CASE_ASSISTANT,
-        Role.PARALEGAL,
-        Role.COUNSELLOR,
-        Role.MEDIATOR,
-        Role.COMPANION,
-    }
-)
-
-
-@pytest.fixture
-def in_a(org_a):
-    with in_schema(org_a.organisation) as organisation:
-        yield organisation
+ASSIGNABLE = sorted(CASE_WORKER_ROLES)  # every role that works on a case
 
 
 @pytest.fixture

@@ -25,12 +25,6 @@ REGISTRARS = {Role.RECEPTIONIST, Role.OFFICE_ADMIN, Role.DIVISION_HEAD, Role.PAR
 
 
 @pytest.fixture
-def in_a(org_a):
-    with in_schema(org_a.organisation) as organisation:
-        yield organisation
-
-
-@pytest.fixture
 def desk(in_a):
     """The receptionist at the front desk."""
     return actor(in_a, Role.RECEPTIONIST)

@@ -16,15 +16,9 @@ from tenants.cases.models import Case
 from tenants.cases.registration import case_register
 from tenants.cases.selectors import case_subject
 from tenants.cases.services import assignment_add, case_transition
-from tests.builders import actor, in_schema
+from tests.builders import actor
 
 ROLES = sorted(ORGANISATION_ROLES | {Role.SYSTEM})
-
-
-@pytest.fixture
-def in_a(org_a):
-    with in_schema(org_a.organisation) as organisation:
-        yield organisation
 
 
 def _case_at(organisation, stage, *, case_lawyer=None):

@@ -18,7 +18,7 @@ from tenants.events.models import Act, DatePrecision, Event
 from tenants.events.selectors import case_chronology
 from tenants.events.services import ActData, EventData, act_record, event_record
 from tenants.people.models import Person
-from tests.builders import actor, in_schema
+from tests.builders import actor
 
 # Who may record events (policy EVENT_ADD): the Kabid always; case workers when assigned.
 ALWAYS = {Role.DIVISION_HEAD}
@@ -32,12 +32,6 @@ WHEN_ASSIGNED = {
     Role.MEDIATOR,
     Role.COMPANION,
 }
-
-
-@pytest.fixture
-def in_a(org_a):
-    with in_schema(org_a.organisation) as organisation:
-        yield organisation
 
 
 @pytest.fixture

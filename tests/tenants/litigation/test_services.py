@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from hub.accounts.roles import ORGANISATION_ROLES, Role
+from hub.accounts.roles import CASE_WORKER_ROLES, ORGANISATION_ROLES, Role
 from hub.core.errors import DomainError
 from hub.core.models import AuditEvent
 from tenants.cases.registration import case_register
@@ -19,29 +19,12 @@ from tenants.litigation.services import (
     proceeding_record,
     proceeding_update,
 )
-from tests.builders import actor, in_schema
+from tests.builders import actor
 
 # Who may record proceedings (policy PROCEEDING_ADD).
 ALWAYS = {Role.DIVISION_HEAD}
 WHEN_ASSIGNED = {Role.CASE_LAWYER, Role.CASE_ASSISTANT, Role.PARALEGAL}
-ASSIGNABLE = sorted(
-    {
-        Role.CONSULTATION_LAWYER,
-        Role.CONSULTATION_ASSISTANT,
-        Role.CASE_LAWYER,
-        Role.CASE_ASSISTANT,
-        Role.PARALEGAL,
-        Role.COUNSELLOR,
-        Role.MEDIATOR,
-        Role.COMPANION,
-    }
-)
-
-
-@pytest.fixture
-def in_a(org_a):
-    with in_schema(org_a.organisation) as organisation:
-        yield organisation
+ASSIGNABLE = sorted(CASE_WORKER_ROLES)  # every role that works on a case
 
 
 @pytest.fixture

@@ -19,13 +19,7 @@ from tenants.people.selectors import (
     person_for_actor,
     person_picker,
 )
-from tests.builders import actor, in_schema, member
-
-
-@pytest.fixture
-def in_a(org_a):
-    with in_schema(org_a.organisation) as organisation:
-        yield organisation
+from tests.builders import actor, member
 
 
 @pytest.fixture

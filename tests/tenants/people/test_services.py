@@ -25,7 +25,7 @@ from tenants.people.services import (
     placement_add,
     relation_add,
 )
-from tests.builders import actor, in_schema, member
+from tests.builders import actor, member
 
 # Who may add people (policy PERSON_ADD): the Kabid and the system on any case; the staff who
 # work on cases only on a case they are assigned to.
@@ -40,12 +40,6 @@ WHEN_ASSIGNED = {
     Role.MEDIATOR,
     Role.COMPANION,
 }
-
-
-@pytest.fixture
-def in_a(org_a):
-    with in_schema(org_a.organisation) as organisation:
-        yield organisation
 
 
 @pytest.fixture
