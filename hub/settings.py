@@ -68,6 +68,7 @@ TENANT_APPS = [
     "tenants.cases",
     "tenants.litigation",
     "tenants.documents",
+    "tenants.care",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

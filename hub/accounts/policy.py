@@ -39,6 +39,8 @@ class Action(StrEnum):
     EVENT_ADD = "event.add"
     PROCEEDING_ADD = "proceeding.add"
     DOCUMENT_ADD = "document.add"
+    CARE_PLAN = "care.plan"  # assessment, service plan, review, case conference, termination
+    SERVICE_LOG = "care.service"  # interventions and contacts with the client
     SHARE_MANAGE = "share.manage"  # grant and revoke
     SHARES_READ = "share.read"  # shares granted, shares received, a shared case
     USERS_MANAGE = "users.manage"
@@ -141,6 +143,25 @@ POLICY: dict[Action, Rule] = {
     Action.DOCUMENT_ADD: Rule(
         _roles(Role.DIVISION_HEAD, Role.RECEPTIONIST, Role.SYSTEM),
         _("Only reception, the division head or the staff assigned to the case add documents."),
+        when_assigned=CASE_WORKERS,
+    ),
+    Action.CARE_PLAN: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _(
+            "Only the case manager (the lawyer, counsellor or paralegal assigned to the case) "
+            "or the division head records assessments, plans, reviews and termination."
+        ),
+        when_assigned=_roles(
+            Role.CONSULTATION_LAWYER,
+            Role.CASE_LAWYER,
+            Role.CASE_ASSISTANT,
+            Role.PARALEGAL,
+            Role.COUNSELLOR,
+        ),
+    ),
+    Action.SERVICE_LOG: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _("Only the staff assigned to the case log the services and contacts it receives."),
         when_assigned=CASE_WORKERS,
     ),
     Action.SHARE_MANAGE: Rule(

@@ -25,6 +25,8 @@ class Vocabulary(models.TextChoices):
     PROCEEDING_STAGE = "proceeding_stage", _("Proceeding stage")
     LEGAL_STATUS = "legal_status", _("Legal status")
     RELATION_TYPE = "relation_type", _("Relation type")
+    SERVICE_TYPE = "service_type", _("Service")
+    CONTACT_KIND = "contact_kind", _("Kind of contact")
 
 
 class Term(models.Model):

@@ -496,6 +496,32 @@ RELATION_TYPES = [
     ("other", "Lainnya", "Other"),
 ]
 
+# Follow-up services (seed 004's list, plus what LBH and union offices give).
+SERVICE_TYPES = [
+    ("legal", "Bantuan hukum", "Legal aid"),
+    ("health", "Layanan kesehatan", "Health care"),
+    ("psychosocial", "Layanan psikososial/konseling", "Psychosocial support and counselling"),
+    ("shelter", "Rumah aman/shelter", "Shelter or safe house"),
+    ("repatriation", "Pemulangan", "Repatriation"),
+    ("reintegration", "Reintegrasi sosial", "Social reintegration"),
+    ("mediation", "Mediasi", "Mediation"),
+    ("documents", "Pengurusan dokumen", "Help with documents"),
+    ("economic", "Pemberdayaan ekonomi", "Economic empowerment"),
+    ("accompaniment", "Pendampingan ke instansi", "Accompaniment to authorities"),
+    ("other", "Lainnya", "Other"),
+]
+
+# How staff were in touch with the client (seed 003's contact log).
+CONTACT_KINDS = [
+    ("phone", "Telepon", "Phone call"),
+    ("message", "Pesan (WhatsApp/SMS)", "Message (WhatsApp/SMS)"),
+    ("video_call", "Panggilan video", "Video call"),
+    ("office_meeting", "Pertemuan di kantor", "Meeting at the office"),
+    ("home_visit", "Kunjungan rumah", "Home visit"),
+    ("outreach", "Penjangkauan", "Outreach visit"),
+    ("other", "Lainnya", "Other"),
+]
+
 # Plain vocabulary codes (not `Vocabulary`), so data migrations can import this module.
 THESAURI = {
     "issue_type": ISSUE_TYPES,
@@ -515,4 +541,6 @@ THESAURI = {
     "proceeding_stage": PROCEEDING_STAGES,
     "legal_status": LEGAL_STATUSES,
     "relation_type": RELATION_TYPES,
+    "service_type": SERVICE_TYPES,
+    "contact_kind": CONTACT_KINDS,
 }

@@ -15,6 +15,7 @@ class CaseSection(models.TextChoices):
     CHRONOLOGY = "chronology", _("Chronology: events and acts")
     PROCEEDINGS = "proceedings", _("Proceedings")
     DOCUMENTS = "documents", _("Documents")
+    CARE = "care", _("Services: assessment, plan, interventions, counselling notes")
 
 
 class Case(models.Model):
