@@ -17,6 +17,9 @@ from hub.network.api import NetworkStatsApi
 from hub.organisations.api import OrganisationDirectoryApi
 from hub.vocab.api import VocabularyTermsApi
 from sharing import api as sharing_api
+from tenants.care import api as care_api
+from tenants.care import api_interventions as care_services_api
+from tenants.care import views as care_views
 from tenants.cases import api as cases_api
 from tenants.cases import api_assignments, api_decisions, api_inbox, views_register, views_work
 from tenants.cases import views as case_views
@@ -94,6 +97,65 @@ organisation_api = [
         "cases/<int:case_id>/events/<int:event_id>/acts/",
         events_api.EventActsApi.as_view(),
         name="event-acts",
+    ),
+    path("cases/<int:case_id>/care/", care_api.CareRecordApi.as_view(), name="case-care"),
+    path(
+        "cases/<int:case_id>/assessments/",
+        care_api.AssessmentsApi.as_view(),
+        name="case-assessments",
+    ),
+    path("cases/<int:case_id>/plans/", care_api.PlansApi.as_view(), name="case-plans"),
+    path(
+        "cases/<int:case_id>/plans/<int:plan_id>/goals/",
+        care_api.GoalsApi.as_view(),
+        name="plan-goals",
+    ),
+    path(
+        "cases/<int:case_id>/plans/<int:plan_id>/agreement/",
+        care_api.PlanAgreementApi.as_view(),
+        name="plan-agreement",
+    ),
+    path("cases/<int:case_id>/goals/<int:goal_id>/", care_api.GoalApi.as_view(), name="goal"),
+    path(
+        "cases/<int:case_id>/goals/<int:goal_id>/steps/",
+        care_api.GoalStepsApi.as_view(),
+        name="goal-steps",
+    ),
+    path(
+        "cases/<int:case_id>/interventions/",
+        care_services_api.InterventionsApi.as_view(),
+        name="case-interventions",
+    ),
+    path(
+        "cases/<int:case_id>/interventions/<int:intervention_id>/",
+        care_services_api.InterventionDetailApi.as_view(),
+        name="intervention",
+    ),
+    path(
+        "cases/<int:case_id>/interventions/<int:intervention_id>/documents/",
+        care_services_api.InterventionDocumentsApi.as_view(),
+        name="intervention-documents",
+    ),
+    path(
+        "cases/<int:case_id>/contacts/",
+        care_services_api.ContactsApi.as_view(),
+        name="case-contacts",
+    ),
+    path("cases/<int:case_id>/reviews/", care_api.ReviewsApi.as_view(), name="case-reviews"),
+    path(
+        "cases/<int:case_id>/conferences/",
+        care_api.ConferencesApi.as_view(),
+        name="case-conferences",
+    ),
+    path(
+        "cases/<int:case_id>/termination/",
+        care_api.TerminationApi.as_view(),
+        name="case-termination",
+    ),
+    path(
+        "cases/<int:case_id>/termination/request/",
+        care_api.TerminationRequestApi.as_view(),
+        name="case-termination-request",
     ),
     path("people/", people_api.PersonListApi.as_view(), name="people"),
     path("people/duplicates/", people_api.PersonDuplicatesApi.as_view(), name="people-duplicates"),
@@ -198,6 +260,67 @@ organisation_space = [
         "people/<int:person_id>/placements/add/",
         people_views.person_placement_add,
         name="person-placement-add",
+    ),
+    path("cases/<int:case_id>/care/", care_views.care_page, name="care"),
+    path("cases/<int:case_id>/care/print/<slug:record>/", care_views.care_print, name="care-print"),
+    path("cases/<int:case_id>/care/assessment/", care_views.assessment_add, name="care-assessment"),
+    path("cases/<int:case_id>/care/plans/", care_views.plan_draft_view, name="care-plan"),
+    path(
+        "cases/<int:case_id>/care/plans/<int:plan_id>/goals/",
+        care_views.goal_add_view,
+        name="care-goal",
+    ),
+    path(
+        "cases/<int:case_id>/care/plans/<int:plan_id>/agreement/",
+        care_views.agreement_view,
+        name="care-agreement",
+    ),
+    path(
+        "cases/<int:case_id>/care/goals/<int:goal_id>/steps/",
+        care_views.step_add_view,
+        name="care-step",
+    ),
+    path(
+        "cases/<int:case_id>/care/goals/<int:goal_id>/remove/",
+        care_views.goal_remove_view,
+        name="care-goal-remove",
+    ),
+    path(
+        "cases/<int:case_id>/care/interventions/",
+        care_views.intervention_add,
+        name="care-interventions",
+    ),
+    path(
+        "cases/<int:case_id>/care/interventions/<int:intervention_id>/",
+        care_views.intervention_end,
+        name="care-intervention",
+    ),
+    path(
+        "cases/<int:case_id>/care/interventions/<int:intervention_id>/documents/",
+        care_views.intervention_document,
+        name="care-intervention-document",
+    ),
+    path("cases/<int:case_id>/care/contacts/", care_views.contact_add, name="care-contacts"),
+    path("cases/<int:case_id>/care/reviews/", care_views.review_add, name="care-review"),
+    path(
+        "cases/<int:case_id>/care/conferences/",
+        care_views.conference_add,
+        name="care-conference",
+    ),
+    path(
+        "cases/<int:case_id>/care/termination/",
+        care_views.termination_view,
+        name="care-termination",
+    ),
+    path(
+        "cases/<int:case_id>/care/termination/form/",
+        care_views.termination_form_view,
+        name="care-termination-form",
+    ),
+    path(
+        "cases/<int:case_id>/care/termination/request/",
+        care_views.termination_request_view,
+        name="care-termination-request",
     ),
     path("cases/<int:case_id>/chronology/", event_views.chronology, name="chronology"),
     path("cases/<int:case_id>/events/add/", event_views.event_add, name="event-add"),

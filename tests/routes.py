@@ -40,4 +40,8 @@ MISSING_IDS = {
     "user_id": "999999",
     "vocabulary": "occupation",
     "document_id": "999999",
+    "plan_id": "999999",
+    "goal_id": "999999",
+    "intervention_id": "999999",
+    "record": "plan",
 }

@@ -6,6 +6,7 @@ URL parameter name must be given a sample value below or this test fails and say
 
 from __future__ import annotations
 
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -15,6 +16,9 @@ from PIL import Image
 from hub.accounts.models import Membership
 from hub.accounts.roles import ORGANISATION_ROLES, Role
 from sharing.models import ShareGrant
+from tenants.care.interventions import InterventionData, intervention_log
+from tenants.care.models import Goal, Intervention, ServicePlan, Termination
+from tenants.care.plans import goal_add, plan_draft
 from tenants.cases.assignments import case_take
 from tenants.cases.decisions import decision_request_create
 from tenants.cases.models import Assignment, Case, DecisionComment, DecisionRequest
@@ -37,6 +41,15 @@ def _png() -> bytes:
     buffer = BytesIO()
     Image.new("RGB", (40, 30), (0, 90, 50)).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def care_rows():
+    return (
+        list(ServicePlan.objects.values_list("id", "state")),
+        list(Goal.objects.values_list("id", "description")),
+        list(Intervention.objects.values_list("id", "ended_on", "outcome")),
+        Termination.objects.count(),
+    )
 
 
 def organisation_routes() -> list[str]:
@@ -71,6 +84,17 @@ def a_objects(org_a):
         document = document_upload(
             actor=head, case_id=case.pk, file=SimpleUploadedFile("slip.png", _png())
         )
+        plan = plan_draft(actor=head, case_id=case.pk)
+        goal = goal_add(
+            actor=head, case_id=case.pk, plan_id=plan.pk, term="short", description="Aman"
+        )
+        intervention = intervention_log(
+            actor=head,
+            case_id=case.pk,
+            data=InterventionData(
+                service="legal", started_on=date(2026, 11, 2), description="Somasi"
+            ),
+        )
     # A grant B must not see: A's case, granted to A itself (a grant to B would be B's to read).
     grant = ShareGrant.objects.create(
         owner=a,
@@ -93,6 +117,10 @@ def a_objects(org_a):
         "proceeding_id": str(proceeding.pk),
         "user_id": str(org_a.users[Role.CASE_LAWYER].pk),
         "document_id": str(document.pk),
+        "plan_id": str(plan.pk),
+        "goal_id": str(goal.pk),
+        "intervention_id": str(intervention.pk),
+        "record": "plan",
     }
 
 
@@ -115,10 +143,11 @@ def _state(org):
             list(Document.objects.values_list("id", "sha256")),
             list(DecisionRequest.objects.values_list("id", "state")),
             DecisionComment.objects.count(),
+            care_rows(),
         )
 
 
-@pytest.mark.parametrize("method", ["get", "post", "patch"])
+@pytest.mark.parametrize("method", ["get", "post", "patch", "put", "delete"])
 def test_member_of_another_organisation_gets_404_everywhere(
     client, org_a, org_b, a_objects, method
 ):
@@ -153,7 +182,7 @@ def test_api_client_of_another_organisation_gets_404_everywhere(client, org_a, o
         if "/api/" not in url:
             continue
         assert client.get(url, **bearer).status_code == 404, url
-        for method in (client.post, client.patch):
+        for method in (client.post, client.patch, client.put, client.delete):
             response = method(url, {}, content_type="application/json", **bearer)
             assert response.status_code == 404, (url, method)
     assert _state(org_a) == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from hub.accounts import policy
@@ -82,3 +82,8 @@ def care_record(*, case: Case) -> CareRecord:
         conferences=list(case.conferences.all()),
         termination=Termination.objects.filter(case=case).select_related("signed_form").first(),
     )
+
+
+def goals_in_force(*, case_id: object) -> QuerySet[Goal]:
+    """The goals of the plan the client agreed to last (a service may work towards one)."""
+    return Goal.objects.filter(plan__case_id=case_id, plan__state=PlanState.AGREED)
