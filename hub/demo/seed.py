@@ -17,12 +17,14 @@ from hub.accounts.models import Membership, OrganisationApplication, User
 from hub.accounts.roles import NETWORK_ROLES, ORGANISATION_ROLES, Role
 from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices
+from hub.demo.care import payslip, serve_case
 from hub.demo.casework import document_case, walk_case
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.organisations.provisioning import organisation_provision
 from sharing.services import share_grant
+from tenants.cases.lifecycle import Stage
 from tenants.cases.models import Case
 from tenants.cases.registration import Intake, case_open_from_complaint, case_register
 from tenants.cases.services import case_rollup_refresh
@@ -68,6 +70,18 @@ ORGANISATIONS = [
         "contact_email": "help@migrant-aid-hk.demo",
         "contact_phone": "+852 2345 6789",
         "address": "Causeway Bay, Hong Kong",
+    },
+    {
+        "slug": "uptd-ppa-tangerang",
+        "name": "UPTD PPA Kabupaten Tangerang (demo)",
+        "kind": OrganisationKind.CRISIS_CENTRE,
+        "regions": ["Banten", "Kabupaten Tangerang"],
+        "countries": ["SA", "MY", "AE"],
+        "issue_types": ["violence", "trafficking", "unpaid_wages", "repatriation"],
+        "languages": ["id"],
+        "contact_email": "layanan@uptd-ppa-tangerang.demo",
+        "contact_phone": "+62 21 5997 0000",
+        "address": "Jl. Atiek Soeardi No. 1, Tigaraksa, Kabupaten Tangerang",
     },
 ]
 
@@ -195,6 +209,7 @@ def _seed_organisation(
             display_name=user.full_name,
         )
 
+    served = 0
     with organisation_context(organisation):
         for index in range(50):
             issue = rng.choice(spec["issue_types"])
@@ -265,6 +280,13 @@ def _seed_organisation(
             )
             walk_case(actor_for, case, rng)
             document_case(actor_for, case, issue, country, city, fake, rng)
+            if issue == "unpaid_wages" and index % 3 == 0:
+                payslip(actor_for(Role.RECEPTIONIST), case, fake.name(), rng.randint(2, 9))
+            if spec["kind"] == OrganisationKind.CRISIS_CENTRE:
+                case.refresh_from_db()
+                if case.stage == Stage.ACCOMPANIMENT:
+                    served += 1
+                    serve_case(actor_for, case, rng, finish=served % 2 == 0)
         case_rollup_refresh(organisation=organisation)
     return organisation
 

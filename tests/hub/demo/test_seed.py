@@ -1,4 +1,5 @@
-"""The demo data `make demo` relies on: three organisations, every role, ~50 cases each."""
+"""The demo data `make demo` relies on: four organisations (one a crisis centre), every
+role, ~50 cases each."""
 
 from __future__ import annotations
 
@@ -27,3 +28,25 @@ def test_seed_demo_creates_organisations_staff_cases_and_clients(world, db):
             assert Case.objects.exclude(stage="registration").exists()
         counted = sum(r.cases for r in CaseRollup.objects.filter(organisation=organisation))
         assert 0 < counted <= count  # only cases whose client allows statistics
+
+
+def test_the_crisis_centre_serves_clients_to_termination_with_their_feedback(world, db):
+    from tenants.care.models import Intervention, PlanState, Termination
+    from tenants.documents.models import Document
+
+    seed_demo(seed=7)
+    centre = Organisation.objects.get(slug="uptd-ppa-tangerang")
+    with in_schema(centre):
+        finished = Termination.objects.select_related("case").first()
+        assert finished is not None and finished.case.status == "closed"
+        assert finished.client_feedback and finished.signed_form_id
+        served = finished.case
+        providers = set(Intervention.objects.filter(case=served).values_list("provider", flat=True))
+        assert len(providers) == 2
+        assert served.service_plans.get().state == PlanState.AGREED
+        assert served.reviews.exists()
+    payslips = 0
+    for organisation in Organisation.objects.filter(slug__in=[s["slug"] for s in ORGANISATIONS]):
+        with in_schema(organisation):
+            payslips += Document.objects.filter(title="Foto slip gaji").count()
+    assert payslips > 0
