@@ -237,6 +237,7 @@ organisation_api = [
 organisation_space = [
     path("", case_views.organisation_home, name="home"),
     path("cases/<int:case_id>/", case_views.case_detail, name="case"),
+    path("cases/<int:case_id>/print/", case_views.case_print, name="case-print"),
     path("register/", views_register.case_register_page, name="register"),
     path("staff/", views_staff.staff_page, name="staff"),
     path("staff/<int:user_id>/roles/", views_staff.staff_roles, name="staff-roles"),

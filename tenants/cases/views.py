@@ -191,3 +191,29 @@ def case_restrict_view(request, case_id: int):
         "",
     )
     return redirect("org:case", org_slug=request.organisation.slug, case_id=case.pk)
+
+
+@organisation_member_required
+def case_print(request, case_id: int):
+    """The case record on A4: general data, people, who works on it, chronology and
+    proceedings (restricted sections only for those who may read them)."""
+    actor = request.actor
+    case = case_for_actor(actor=actor, case_id=case_id)
+    hidden = case_hidden_sections(actor=actor, subject=case_subject(case))
+    return render(
+        request,
+        "cases/print_case.html",
+        {
+            "organisation": request.organisation,
+            "case": case,
+            "hidden": hidden,
+            "people": case.roles.select_related("person").order_by("added_at", "id"),
+            "assignments": assignments_of(case=case).filter(ended_at__isnull=True),
+            "events": case_chronology(case=case) if CaseSection.CHRONOLOGY not in hidden else (),
+            "proceedings": (
+                case.proceedings.prefetch_related("hearings")
+                if CaseSection.PROCEEDINGS not in hidden
+                else ()
+            ),
+        },
+    )

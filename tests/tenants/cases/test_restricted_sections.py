@@ -52,11 +52,16 @@ def test_unassigned_staff_find_the_case_but_not_its_restricted_sections(client, 
         assert response.json()["error"]["code"] == "section_restricted"
     package = client.get(org_api(org_a, f"cases/{case.pk}/package.xml"))
     assert package.status_code == 200 and SECRET not in package.content.decode()
+    printed = client.get(f"/org/{slug}/cases/{case.pk}/print/")
+    assert printed.status_code == 200 and case.number in printed.content.decode()
+    assert SECRET not in printed.content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.CONSULTATION_LAWYER, Role.DIVISION_HEAD])
 def test_assigned_staff_and_the_kabid_read_the_restricted_sections(client, org_a, case, role):
     client.force_login(org_a.users[role])
+    printed = client.get(f"/org/{org_a.organisation.slug}/cases/{case.pk}/print/")
+    assert SECRET in printed.content.decode()
     events = client.get(org_api(org_a, f"cases/{case.pk}/events/"))
     assert events.status_code == 200 and SECRET in events.content.decode()
     page = client.get(f"/org/{org_a.organisation.slug}/cases/{case.pk}/").content.decode()
