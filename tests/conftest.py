@@ -6,6 +6,8 @@ rolled back, across schemas alike.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,11 +37,20 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Stored files of this run only: runs side by side never see (or sweep) each other's.
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="hub-test-media-")
     # WhiteNoise warns on every request cycle when STATIC_ROOT (made by collectstatic) is absent.
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     # Tasks run eagerly in tests; one test starts a real worker on purpose.
     settings.CELERY_TASK_ALWAYS_EAGER = True
     app.conf.task_always_eager = True
+
+
+def pytest_unconfigure(config):
+    from django.conf import settings
+
+    if settings.MEDIA_ROOT.startswith(tempfile.gettempdir()):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,12 @@ and opening one, which is audited."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.accounts import policy
@@ -65,6 +69,29 @@ def document_upload(
         detail={"document": document.pk, "sha256": checked.sha256, "size": checked.size},
     )
     return document
+
+
+def document_orphans_sweep(*, older_than: timedelta = timedelta(hours=1)) -> list[str]:
+    """Delete stored files of this organisation that no document refers to: a file is stored
+    before its transaction commits, so a rollback later in a longer transaction (a refused
+    termination, a crash) leaves it behind. Young files are kept: their transaction may still
+    be running. Returns the names deleted."""
+    folder = f"documents/{connection.schema_name}"
+    try:
+        _dirs, names = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    known = set()
+    for file_name, thumbnail in Document.objects.values_list("file", "thumbnail"):
+        known.update({file_name, thumbnail})
+    cutoff = timezone.now() - older_than
+    deleted = []
+    for name in names:
+        path = f"{folder}/{name}"
+        if path not in known and default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
+            deleted.append(path)
+    return deleted
 
 
 def _discard(document: Document) -> None:

@@ -130,3 +130,35 @@ def test_a_document_can_belong_to_an_event_of_the_case_and_not_to_anothers(clien
         assert Document.objects.get().event_id == event.pk
     refused = _upload(client, org_a, case, _png(), event_id=999999)
     assert refused.status_code == 400 and "event_id" in refused.json()["error"]["fields"]
+
+
+def test_a_file_left_by_a_rolled_back_transaction_is_swept_and_kept_files_stay(org_a, case):
+    from datetime import timedelta
+
+    from django.db import transaction
+
+    from hub.core.errors import DomainError
+    from tenants.documents.services import document_orphans_sweep, document_upload
+    from tests.builders import actor
+
+    with in_schema(org_a.organisation):
+        head = actor(org_a.organisation, Role.DIVISION_HEAD)
+        kept = document_upload(
+            actor=head, case_id=case.pk, file=SimpleUploadedFile("a.png", _png())
+        )
+        try:
+            with transaction.atomic():
+                orphan = document_upload(
+                    actor=head, case_id=case.pk, file=SimpleUploadedFile("b.png", _png())
+                )
+                raise DomainError("refused later in the same transaction")
+        except DomainError:
+            pass
+        assert orphan.file.storage.exists(orphan.file.name)
+        assert document_orphans_sweep() == []  # young files are left alone
+        swept = document_orphans_sweep(older_than=timedelta(seconds=-1))
+        assert {orphan.file.name, orphan.thumbnail.name} <= set(swept)
+        assert not orphan.file.storage.exists(orphan.file.name)
+        kept.refresh_from_db()
+        assert kept.file.storage.exists(kept.file.name)
+        assert kept.thumbnail.storage.exists(kept.thumbnail.name)
