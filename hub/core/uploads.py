@@ -178,12 +178,21 @@ def _damaged() -> UploadRefused:
 def _pdf_pages(file) -> int:
     try:
         reader = PdfReader(file, strict=False)
-        if reader.is_encrypted:
-            raise _damaged()
+        # Bank statements and e-payslips are often encrypted with an empty password, only to
+        # forbid printing or copying: they open in any viewer, so they are accepted. A file
+        # that needs a password to open cannot be checked or previewed.
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UploadRefused(
+                _(
+                    "The PDF is protected by a password. "
+                    "Save it without the password and try again."
+                ),
+                code="encrypted",
+            )
         pages = len(reader.pages)
         if pages:
             # Resolving the first page's box catches a page tree that points at nothing.
-            _ = reader.pages[0].mediabox.width
+            reader.pages[0].mediabox.width  # noqa: B018 - resolving it is the check
     except UploadRefused:
         raise
     except Exception as exc:  # a hostile file can make a parser raise anything

@@ -236,11 +236,23 @@ def test_pdf_header_followed_by_junk_is_refused_as_damaged():
     assert refused(b"%PDF-1.7\n" + junk + b"\n%%EOF\n").code == "damaged"
 
 
-def test_encrypted_pdf_is_refused_as_damaged():
+def test_a_pdf_that_needs_a_password_is_refused_saying_so():
     with translation.override("en"):
         error = refused(encrypted_pdf_bytes())
-    assert (error.code, error.status) == ("damaged", 400)
-    assert error.message == "The file is damaged or not what its name says."
+    assert (error.code, error.status) == ("encrypted", 400)
+    assert "password" in error.message
+
+
+def test_a_print_restricted_pdf_opening_without_a_password_is_accepted_and_previewed():
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt(user_password="", owner_password="bank", permissions_flag=0)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    upload = io.BytesIO(buffer.getvalue())
+    checked = upload_check(upload)
+    assert (checked.kind, checked.pages) == ("pdf", 1)
+    assert upload_thumbnail(upload, checked)[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
