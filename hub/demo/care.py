@@ -145,7 +145,6 @@ def serve_case(actor_for, case: Case, rng: random.Random, *, finish: bool) -> No
         case_id=case.pk,
         plan_id=plan.pk,
         agreed=True,
-        method="in_person",
         document_id=form.pk,
     )
     health = intervention_log(

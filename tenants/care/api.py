@@ -12,7 +12,7 @@ from hub.accounts.api import JsonOnly, OrganisationApiView
 from hub.core.api import error_responses
 from hub.core.fields import Text
 from tenants.care.assessments import AssessmentData, assessment_record
-from tenants.care.models import AgreementMethod, GoalTerm, RiskLevel, Urgency
+from tenants.care.models import GoalTerm, RiskLevel, Urgency
 from tenants.care.plans import (
     goal_add,
     goal_remove,
@@ -148,13 +148,8 @@ class GoalApi(OrganisationApiView):
 
 class AgreementInput(serializers.Serializer):
     agreed = serializers.BooleanField(help_text="True: the client agreed; false: refused.")
-    method = serializers.ChoiceField(choices=AgreementMethod.choices)
     document_id = serializers.IntegerField(
-        min_value=1,
-        required=False,
-        allow_null=True,
-        default=None,
-        help_text="In person: the case document holding the signed form.",
+        min_value=1, help_text="The case document holding the form the client signed."
     )
     note = Text(max_length=4000, required=False, allow_blank=True, default="")
 
@@ -167,10 +162,6 @@ class PlanAgreementApi(JsonOnly, OrganisationApiView):
         serializer = AgreementInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
-        if values["method"] == AgreementMethod.LINK:
-            raise serializers.ValidationError(
-                {"method": ["An answer through a client link is recorded by the link itself."]}
-            )
         plan = plan_agreement_record(actor=self.actor, case_id=case_id, plan_id=plan_id, **values)
         return Response(PlanOutput(plan).data)
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
+from hub.core.audit import AuditActor
 from hub.core.errors import Conflict, DomainError, NotFound
 from hub.core.outbox import domain_event_record
 from tenants.care.checks import required_text
@@ -25,7 +26,9 @@ from tenants.care.models import (
     ServicePlan,
 )
 from tenants.care.selectors import case_for_care
+from tenants.cases.lifecycle import Stage
 from tenants.cases.models import Case
+from tenants.documents.models import Document
 
 
 def _draft_of(case: Case, plan_id: object) -> ServicePlan:
@@ -161,49 +164,76 @@ def plan_agreement_record(
     case_id: object,
     plan_id: object,
     agreed: bool,
-    method: str,
     document_id: int | None = None,
-    link_id: int | None = None,
     note: str = "",
+    method: str = AgreementMethod.IN_PERSON,
 ) -> ServicePlan:
-    """The client's answer to a drafted revision: in person (the signed form is one of the
-    case's documents) or through a client link. An agreed revision replaces the one before."""
+    """The client's answer to a drafted revision, given in person: the signed form is one of
+    the case's documents. (An answer through a client link is `plan_agreement_by_link`.)"""
     case = case_for_care(actor=actor, case_id=case_id, action=Action.CARE_PLAN)
+    if method != AgreementMethod.IN_PERSON:
+        message = _("An answer through a client link is recorded by the link itself.")
+        raise DomainError(message, fields={"method": [message]})
     plan = _draft_of(case, plan_id)
+    document = case.documents.filter(pk=document_id).first() if document_id else None
+    if document is None:
+        message = _("Choose the signed form among the case's documents (upload it first).")
+        raise DomainError(message, fields={"document_id": [message]})
+    return _answer(
+        plan, agreed=agreed, note=note, by=actor.audit, recorded_by=actor.name, document=document
+    )
+
+
+@transaction.atomic
+def plan_agreement_by_link(
+    *, case_id: int, plan_id: int, link_id: int, agreed: bool, note: str, by: AuditActor
+) -> ServicePlan:
+    """The client answered the plan through a client link: the link (checked, single-use, in
+    this organisation's schema) is the authority, not a member of staff."""
+    case = Case.objects.select_for_update().filter(pk=case_id).first()
+    if case is None or case.stage == Stage.TERMINATION:
+        raise Conflict(
+            _("This case has ended: its services can no longer be changed."), code="case_closed"
+        )
+    plan = _draft_of(case, plan_id)
+    return _answer(plan, agreed=agreed, note=note, by=by, recorded_by=by.label, link_id=link_id)
+
+
+def _answer(
+    plan: ServicePlan,
+    *,
+    agreed: bool,
+    note: str,
+    by: AuditActor,
+    recorded_by: str,
+    document: Document | None = None,
+    link_id: int | None = None,
+) -> ServicePlan:
+    """Record the answer on the drafted revision; an agreed one replaces the one before."""
     if not plan.goals.exists():
         message = _("A plan needs at least one goal before the client can agree to it.")
         raise DomainError(message, code="plan_empty")
-    document = None
-    if method == AgreementMethod.IN_PERSON:
-        document = case.documents.filter(pk=document_id).first() if document_id else None
-        if document is None:
-            message = _("Choose the signed form among the case's documents (upload it first).")
-            raise DomainError(message, fields={"document_id": [message]})
-    elif method == AgreementMethod.LINK:
-        if link_id is None:
-            message = _("The client link is missing.")
-            raise DomainError(message, fields={"link_id": [message]})
-    else:
-        message = _("Say how the client answered.")
-        raise DomainError(message, fields={"method": [message]})
     if agreed:
-        case.service_plans.filter(state=PlanState.AGREED).update(state=PlanState.SUPERSEDED)
+        plan.case.service_plans.filter(state=PlanState.AGREED).update(state=PlanState.SUPERSEDED)
     plan.state = PlanState.AGREED if agreed else PlanState.REFUSED
-    plan.agreement_method = method
+    plan.agreement_method = AgreementMethod.IN_PERSON if document else AgreementMethod.LINK
     plan.agreement_document = document
     plan.agreement_link_id = link_id
     plan.agreement_note = note.strip()
     plan.agreed_at = timezone.now()
-    plan.recorded_by = actor.name
+    plan.recorded_by = recorded_by
     plan.save()
-    _event(
-        actor,
-        case,
-        "care.plan_agreed" if agreed else "care.plan_refused",
-        plan=plan.pk,
-        revision=plan.revision,
-        method=method,
-        document=document.pk if document else None,
-        link=link_id,
+    domain_event_record(
+        actor=by,
+        name="care.plan_agreed" if agreed else "care.plan_refused",
+        object_type="case",
+        object_id=plan.case_id,
+        detail={
+            "plan": plan.pk,
+            "revision": plan.revision,
+            "method": plan.agreement_method,
+            "document": document.pk if document else None,
+            "link": link_id,
+        },
     )
     return plan

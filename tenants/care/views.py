@@ -22,7 +22,6 @@ from tenants.care.interventions import (
     intervention_log,
     intervention_update,
 )
-from tenants.care.models import AgreementMethod
 from tenants.care.plans import (
     goal_add,
     goal_remove,
@@ -178,7 +177,6 @@ def agreement_view(request, case_id: int, plan_id: int):
             actor=request.actor,
             case_id=case_id,
             plan_id=plan_id,
-            method=AgreementMethod.IN_PERSON,
             **data,
         ),
         _("The client's answer to the plan is recorded."),

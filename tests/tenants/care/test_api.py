@@ -161,12 +161,10 @@ def test_a_form_encoded_body_is_refused_with_415(head, org_a, case):
     assert response.status_code == 415
 
 
-def test_an_agreement_through_a_link_is_not_recorded_by_staff(head, org_a, case):
+def test_an_agreement_in_person_needs_the_signed_form(head, org_a, case):
     plan = _post(head, org_a, case, "plans/", {}).json()
-    response = _post(
-        head, org_a, case, f"plans/{plan['id']}/agreement/", {"agreed": True, "method": "link"}
-    )
-    assert response.status_code == 400 and "method" in response.json()["error"]["fields"]
+    response = _post(head, org_a, case, f"plans/{plan['id']}/agreement/", {"agreed": True})
+    assert response.status_code == 400 and "document_id" in response.json()["error"]["fields"]
 
 
 def test_an_analyst_reads_no_care_record(client, org_a, case):

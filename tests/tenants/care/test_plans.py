@@ -9,12 +9,14 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hub.accounts.roles import Role
+from hub.core.audit import AuditActor
 from hub.core.models import AuditEvent
 from tenants.care.models import PlanState
 from tenants.care.plans import (
     goal_add,
     goal_remove,
     goal_step_add,
+    plan_agreement_by_link,
     plan_agreement_record,
     plan_draft,
 )
@@ -43,6 +45,17 @@ def _drafted(who, case):
     return plan
 
 
+def _by_link(case, plan, *, agreed, link_id, note=""):
+    return plan_agreement_by_link(
+        case_id=case.pk,
+        plan_id=plan.pk,
+        link_id=link_id,
+        agreed=agreed,
+        note=note,
+        by=AuditActor(label=f"client (link #{link_id})"),
+    )
+
+
 def _signed_form(who, case, png):
     return document_upload(
         actor=who, case_id=case.pk, file=SimpleUploadedFile("setuju.png", png), title="Form"
@@ -57,7 +70,6 @@ def test_a_plan_is_agreed_in_person_with_its_signed_form(head, case, png):
         case_id=case.pk,
         plan_id=plan.pk,
         agreed=True,
-        method="in_person",
         document_id=form.pk,
     )
     assert (agreed.state, agreed.agreement_document_id, agreed.revision) == ("agreed", form.pk, 1)
@@ -67,9 +79,7 @@ def test_a_plan_is_agreed_in_person_with_its_signed_form(head, case, png):
 def test_an_in_person_agreement_needs_the_signed_form(head, case, refused):
     plan = _drafted(head, case)
     refused(
-        lambda: plan_agreement_record(
-            actor=head, case_id=case.pk, plan_id=plan.pk, agreed=True, method="in_person"
-        ),
+        lambda: plan_agreement_record(actor=head, case_id=case.pk, plan_id=plan.pk, agreed=True),
         field="document_id",
     )
 
@@ -77,18 +87,14 @@ def test_an_in_person_agreement_needs_the_signed_form(head, case, refused):
 def test_an_empty_plan_cannot_be_agreed(head, case, refused):
     plan = plan_draft(actor=head, case_id=case.pk)
     refused(
-        lambda: plan_agreement_record(
-            actor=head, case_id=case.pk, plan_id=plan.pk, agreed=True, method="link", link_id=7
-        ),
+        lambda: _by_link(case, plan, agreed=True, link_id=7),
         code="plan_empty",
     )
 
 
 def test_an_agreed_plan_is_never_edited_a_change_is_the_next_revision(head, case, refused):
     plan = _drafted(head, case)
-    plan_agreement_record(
-        actor=head, case_id=case.pk, plan_id=plan.pk, agreed=True, method="link", link_id=7
-    )
+    _by_link(case, plan, agreed=True, link_id=7)
     refused(
         lambda: goal_add(
             actor=head, case_id=case.pk, plan_id=plan.pk, term="long", description="Kerja lagi"
@@ -104,9 +110,7 @@ def test_an_agreed_plan_is_never_edited_a_change_is_the_next_revision(head, case
     goal_add(
         actor=head, case_id=case.pk, plan_id=revision.pk, term="long", description="Reintegrasi"
     )
-    plan_agreement_record(
-        actor=head, case_id=case.pk, plan_id=revision.pk, agreed=True, method="link", link_id=8
-    )
+    _by_link(case, revision, agreed=True, link_id=8)
     plan.refresh_from_db()
     assert plan.state == PlanState.SUPERSEDED
     assert [g.description for g in plan.goals.all()] == ["Klien aman di rumah aman"]
@@ -119,15 +123,7 @@ def test_one_draft_at_a_time(head, case, refused):
 
 def test_a_refused_plan_stays_refused_and_the_next_revision_can_be_drafted(head, case):
     plan = _drafted(head, case)
-    plan_agreement_record(
-        actor=head,
-        case_id=case.pk,
-        plan_id=plan.pk,
-        agreed=False,
-        method="link",
-        link_id=3,
-        note="Klien tidak mau ke rumah aman",
-    )
+    _by_link(case, plan, agreed=False, link_id=3, note="Klien tidak mau ke rumah aman")
     plan.refresh_from_db()
     assert plan.state == PlanState.REFUSED
     assert plan_draft(actor=head, case_id=case.pk).revision == 2
