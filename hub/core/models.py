@@ -46,6 +46,7 @@ ACTION_LABELS = {
     "care.conference_held": _("Case conference"),
     "care.termination_written": _("Termination report written"),
     "care.termination_signed": _("Signed termination form added"),
+    "care.termination_answered": _("Client answered the termination report"),
     "staff.invited": _("Added to the office"),
     "staff.roles_changed": _("Roles changed"),
     "staff.deactivated": _("Removed from the office"),

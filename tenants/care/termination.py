@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from hub.core.audit import audit_apply_changes
+from hub.core.audit import AuditActor, audit_apply_changes
 from hub.core.errors import Conflict, DomainError, version_check
 from hub.core.outbox import domain_event_record
 from hub.vocab.models import Vocabulary
@@ -20,8 +20,8 @@ from tenants.care.checks import required_text
 from tenants.care.models import Termination
 from tenants.care.selectors import case_for_care
 from tenants.cases.decisions import decision_request_create
-from tenants.cases.lifecycle import Move
-from tenants.cases.models import DecisionRequest
+from tenants.cases.lifecycle import Move, Stage
+from tenants.cases.models import Case, DecisionRequest
 from tenants.documents.models import Document
 from tenants.documents.services import document_upload
 
@@ -80,7 +80,7 @@ def termination_write(
     return termination
 
 
-def _termination_of(case) -> Termination:
+def _termination_of(case: Case) -> Termination:
     termination = Termination.objects.select_for_update().filter(case=case).first()
     if termination is None:
         raise Conflict(_("Write the termination report first."), code="termination_missing")
@@ -105,6 +105,55 @@ def termination_form_add(*, actor: Actor, case_id: object, file) -> Document:
         detail={"termination": termination.pk, "document": document.pk},
     )
     return document
+
+
+@transaction.atomic
+def termination_sign_by_link(
+    *,
+    case_id: int,
+    link_id: int,
+    agreed: bool,
+    feedback: str,
+    satisfaction: int | None,
+    by: AuditActor,
+) -> Termination:
+    """The client read the termination report through a client link and agreed (their
+    signature) or not, in their own words: their feedback and satisfaction replace what staff
+    noted for them. The link is the authority, not a member of staff."""
+    case = Case.objects.select_for_update().filter(pk=case_id).first()
+    if case is None or case.stage == Stage.TERMINATION:
+        raise Conflict(
+            _("This case has ended: its services can no longer be changed."), code="case_closed"
+        )
+    termination = _termination_of(case)
+    _check(
+        {
+            "reason": termination.reason,
+            "report": termination.report,
+            "satisfaction": satisfaction,
+        }
+    )
+    if agreed:
+        termination.signed_link_id = link_id
+    if feedback.strip():
+        termination.client_feedback = feedback.strip()
+    if satisfaction is not None:
+        termination.satisfaction = satisfaction
+    termination.version += 1
+    termination.save()
+    domain_event_record(
+        actor=by,
+        name="care.termination_answered",
+        object_type="case",
+        object_id=case.pk,
+        detail={
+            "termination": termination.pk,
+            "link": link_id,
+            "agreed": agreed,
+            "satisfaction": satisfaction,
+        },
+    )
+    return termination
 
 
 @transaction.atomic

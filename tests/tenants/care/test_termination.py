@@ -96,3 +96,41 @@ def test_no_request_and_no_form_without_the_report(head, case, refused, png):
         status=409,
         code="termination_missing",
     )
+
+
+def test_the_client_signs_through_a_link_in_their_own_words(head, case):
+    from hub.core.audit import AuditActor
+    from tenants.care.termination import termination_sign_by_link
+
+    termination_write(
+        actor=head, case_id=case.pk, data=_report(client_feedback="", satisfaction=None)
+    )
+    signed = termination_sign_by_link(
+        case_id=case.pk,
+        link_id=41,
+        agreed=True,
+        feedback="Saya puas, terima kasih.",
+        satisfaction=4,
+        by=AuditActor(label="client (link #41)"),
+    )
+    assert (signed.signed_link_id, signed.client_feedback, signed.satisfaction) == (
+        41,
+        "Saya puas, terima kasih.",
+        4,
+    )
+
+
+def test_a_client_who_does_not_agree_leaves_no_signature(head, case):
+    from hub.core.audit import AuditActor
+    from tenants.care.termination import termination_sign_by_link
+
+    termination_write(actor=head, case_id=case.pk, data=_report())
+    answered = termination_sign_by_link(
+        case_id=case.pk,
+        link_id=42,
+        agreed=False,
+        feedback="Gaji saya belum dibayar penuh.",
+        satisfaction=2,
+        by=AuditActor(label="client (link #42)"),
+    )
+    assert answered.signed_link_id is None and answered.satisfaction == 2
