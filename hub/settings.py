@@ -69,6 +69,7 @@ TENANT_APPS = [
     "tenants.litigation",
     "tenants.documents",
     "tenants.care",
+    "tenants.search",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

@@ -28,6 +28,8 @@ from tenants.litigation import api as litigation_api
 from tenants.litigation import views as litigation_views
 from tenants.people import api as people_api
 from tenants.people import views as people_views
+from tenants.search import api as search_api
+from tenants.search import views as search_views
 
 intake_api = (
     [
@@ -96,6 +98,7 @@ organisation_api = [
         name="event-acts",
     ),
     path("people/", people_api.PersonListApi.as_view(), name="people"),
+    path("search/", search_api.SearchApi.as_view(), name="search"),
     path("people/duplicates/", people_api.PersonDuplicatesApi.as_view(), name="people-duplicates"),
     path("people/<int:person_id>/", people_api.PersonDetailApi.as_view(), name="person"),
     path(
@@ -189,6 +192,7 @@ organisation_space = [
         name="document-add",
     ),
     path("people/<int:person_id>/", people_views.person_page, name="person"),
+    path("search/", search_views.search_page, name="search"),
     path(
         "people/<int:person_id>/relations/add/",
         people_views.person_relation_add,
