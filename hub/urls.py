@@ -20,6 +20,8 @@ from sharing import api as sharing_api
 from tenants.cases import api as cases_api
 from tenants.cases import api_assignments, api_decisions, api_inbox, views_register, views_work
 from tenants.cases import views as case_views
+from tenants.clientlinks import api as clientlinks_api
+from tenants.clientlinks import views as clientlinks_views
 from tenants.documents import api as documents_api
 from tenants.documents import views as document_views
 from tenants.events import api as events_api
@@ -128,6 +130,17 @@ organisation_api = [
         name="case-decision-requests",
     ),
     path("cases/<int:case_id>/audit/", cases_api.CaseAuditApi.as_view(), name="case-audit"),
+    path("cases/<int:case_id>/links/", clientlinks_api.CaseLinksApi.as_view(), name="case-links"),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/revoke/",
+        clientlinks_api.LinkRevokeApi.as_view(),
+        name="case-link-revoke",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/reissue/",
+        clientlinks_api.LinkReissueApi.as_view(),
+        name="case-link-reissue",
+    ),
     path(
         "cases/<int:case_id>/package.xml", cases_api.CasePackageApi.as_view(), name="case-package"
     ),
@@ -219,6 +232,37 @@ organisation_space = [
         "cases/<int:case_id>/proceedings/<int:proceeding_id>/hearings/add/",
         litigation_views.hearing_add_view,
         name="hearing-add",
+    ),
+    path("cases/<int:case_id>/links/", clientlinks_views.links_page, name="case-links"),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/reissue/",
+        clientlinks_views.link_reissue_view,
+        name="case-link-reissue",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/revoke/",
+        clientlinks_views.link_revoke_view,
+        name="case-link-revoke",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/email/",
+        clientlinks_views.link_email_view,
+        name="case-link-email",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/qr.svg",
+        clientlinks_views.link_qr_view,
+        name="case-link-qr",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/review/",
+        clientlinks_views.link_review_view,
+        name="case-link-review",
+    ),
+    path(
+        "cases/<int:case_id>/consent/signed-form/",
+        clientlinks_views.consent_signed_form_view,
+        name="case-consent-signed",
     ),
     path("cases/<int:case_id>/take/", views_work.case_take_view, name="case-take"),
     path("cases/<int:case_id>/appoint/", views_work.case_appoint, name="case-appoint"),
