@@ -44,6 +44,7 @@ SHARED_APPS = [
     "hub.accounts",
     "hub.vocab",
     "hub.consent",
+    "hub.links",
     "hub.intake",
     "hub.network",
     "sharing",
@@ -68,7 +69,9 @@ TENANT_APPS = [
     "tenants.cases",
     "tenants.litigation",
     "tenants.documents",
+    "tenants.clientlinks",
     "tenants.care",
+    "tenants.search",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -197,6 +200,7 @@ SPECTACULAR_SETTINGS = {
         # Share sections (what another member sees) and restricted case sections differ.
         "ShareSectionEnum": "sharing.models.Section",
         "CaseSectionEnum": "tenants.cases.models.CaseSection",
+        "LinkStateEnum": "hub.links.models.LinkState",
     },
 }
 OAUTH2_PROVIDER = {

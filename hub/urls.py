@@ -23,6 +23,8 @@ from tenants.care import views as care_views
 from tenants.cases import api as cases_api
 from tenants.cases import api_assignments, api_decisions, api_inbox, views_register, views_work
 from tenants.cases import views as case_views
+from tenants.clientlinks import api as clientlinks_api
+from tenants.clientlinks import views as clientlinks_views
 from tenants.documents import api as documents_api
 from tenants.documents import views as document_views
 from tenants.events import api as events_api
@@ -31,6 +33,8 @@ from tenants.litigation import api as litigation_api
 from tenants.litigation import views as litigation_views
 from tenants.people import api as people_api
 from tenants.people import views as people_views
+from tenants.search import api as search_api
+from tenants.search import views as search_views
 
 intake_api = (
     [
@@ -158,6 +162,7 @@ organisation_api = [
         name="case-termination-request",
     ),
     path("people/", people_api.PersonListApi.as_view(), name="people"),
+    path("search/", search_api.SearchApi.as_view(), name="search"),
     path("people/duplicates/", people_api.PersonDuplicatesApi.as_view(), name="people-duplicates"),
     path("people/<int:person_id>/", people_api.PersonDetailApi.as_view(), name="person"),
     path(
@@ -187,6 +192,17 @@ organisation_api = [
         name="case-decision-requests",
     ),
     path("cases/<int:case_id>/audit/", cases_api.CaseAuditApi.as_view(), name="case-audit"),
+    path("cases/<int:case_id>/links/", clientlinks_api.CaseLinksApi.as_view(), name="case-links"),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/revoke/",
+        clientlinks_api.LinkRevokeApi.as_view(),
+        name="case-link-revoke",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/reissue/",
+        clientlinks_api.LinkReissueApi.as_view(),
+        name="case-link-reissue",
+    ),
     path(
         "cases/<int:case_id>/package.xml", cases_api.CasePackageApi.as_view(), name="case-package"
     ),
@@ -252,6 +268,7 @@ organisation_space = [
         name="document-add",
     ),
     path("people/<int:person_id>/", people_views.person_page, name="person"),
+    path("search/", search_views.search_page, name="search"),
     path(
         "people/<int:person_id>/relations/add/",
         people_views.person_relation_add,
@@ -339,6 +356,37 @@ organisation_space = [
         "cases/<int:case_id>/proceedings/<int:proceeding_id>/hearings/add/",
         litigation_views.hearing_add_view,
         name="hearing-add",
+    ),
+    path("cases/<int:case_id>/links/", clientlinks_views.links_page, name="case-links"),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/reissue/",
+        clientlinks_views.link_reissue_view,
+        name="case-link-reissue",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/revoke/",
+        clientlinks_views.link_revoke_view,
+        name="case-link-revoke",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/email/",
+        clientlinks_views.link_email_view,
+        name="case-link-email",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/qr.svg",
+        clientlinks_views.link_qr_view,
+        name="case-link-qr",
+    ),
+    path(
+        "cases/<int:case_id>/links/<int:link_id>/review/",
+        clientlinks_views.link_review_view,
+        name="case-link-review",
+    ),
+    path(
+        "cases/<int:case_id>/consent/signed-form/",
+        clientlinks_views.consent_signed_form_view,
+        name="case-consent-signed",
     ),
     path("cases/<int:case_id>/take/", views_work.case_take_view, name="case-take"),
     path("cases/<int:case_id>/appoint/", views_work.case_appoint, name="case-appoint"),

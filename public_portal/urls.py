@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from public_portal import views
+from public_portal import views, views_links
 
 app_name = "portal"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("tanda-terima/<str:receipt_code>/", views.receipt, name="receipt"),
     path("status/", views.status_lookup, name="status-lookup"),
     path("status/<str:receipt_code>/", views.status, name="status"),
+    path("tautan/<str:token>/", views_links.link, name="link"),
 ]

@@ -64,3 +64,29 @@ def org_api(org, path: str, **params) -> str:
     """A URL of the test organisation's API, with query parameters."""
     query = f"?{urlencode(params)}" if params else ""
     return f"/org/{org.organisation.slug}/api/v1/{path}{query}"
+
+
+def client_case(org, *, title: str = "Gaji tidak dibayar", **client):
+    """A case of the test organisation with its client (a person with data to check), taken
+    by the organisation's consultation lawyer, who is then assigned to it."""
+    from datetime import date
+
+    from hub.accounts.roles import Role
+    from tenants.cases.assignments import case_take
+    from tenants.cases.registration import case_register
+    from tenants.people.services import PersonData
+
+    values = {
+        "display_name": "Rina Wulandari",
+        "birth_date": date(1990, 5, 17),
+        "phone": "+62 812 1111 2222",
+        "domicile": "Indramayu",
+        "nik": "3212345678900001",
+        **client,
+    }
+    with in_schema(org.organisation):
+        case = case_register(
+            actor=member(org, Role.RECEPTIONIST), title=title, complainant=PersonData(**values)
+        )
+        case_take(actor=member(org, Role.CONSULTATION_LAWYER), case_id=case.pk)
+    return case

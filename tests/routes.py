@@ -44,4 +44,6 @@ MISSING_IDS = {
     "goal_id": "999999",
     "intervention_id": "999999",
     "record": "plan",
+    "link_id": "999999",
+    "token": "1.not-a-token:forged",
 }

@@ -15,6 +15,7 @@ from PIL import Image
 
 from hub.accounts.models import Membership
 from hub.accounts.roles import ORGANISATION_ROLES, Role
+from hub.links.models import ClientLink
 from sharing.models import ShareGrant
 from tenants.care.interventions import InterventionData, intervention_log
 from tenants.care.models import Goal, Intervention, ServicePlan, Termination
@@ -23,6 +24,7 @@ from tenants.cases.assignments import case_take
 from tenants.cases.decisions import decision_request_create
 from tenants.cases.models import Assignment, Case, DecisionComment, DecisionRequest
 from tenants.cases.registration import case_register
+from tenants.clientlinks.services import case_link_create
 from tenants.documents.models import Document
 from tenants.documents.services import document_upload
 from tenants.events.models import Act, Event
@@ -95,6 +97,9 @@ def a_objects(org_a):
                 service="legal", started_on=date(2026, 11, 2), description="Somasi"
             ),
         )
+        link = case_link_create(
+            actor=head, case_id=case.pk, purpose="consent", asked={"purposes": ["share"]}
+        ).link
     # A grant B must not see: A's case, granted to A itself (a grant to B would be B's to read).
     grant = ShareGrant.objects.create(
         owner=a,
@@ -121,12 +126,18 @@ def a_objects(org_a):
         "goal_id": str(goal.pk),
         "intervention_id": str(intervention.pk),
         "record": "plan",
+        "link_id": str(link.pk),
     }
 
 
 def _state(org):
     memberships = list(
         Membership.objects.filter(organisation=org.organisation).values_list("user_id", "role")
+    )
+    links = list(
+        ClientLink.objects.filter(organisation=org.organisation).values_list(
+            "id", "nonce_hash", "expires_at", "used_at", "revoked_at", "reviewed_at"
+        )
     )
     with in_schema(org.organisation):
         return (
@@ -144,6 +155,7 @@ def _state(org):
             list(DecisionRequest.objects.values_list("id", "state")),
             DecisionComment.objects.count(),
             care_rows(),
+            links,
         )
 
 

@@ -131,6 +131,7 @@ def _samples(org, secret) -> dict[str, str]:
             "user_id": str(org.users[Role.PARALEGAL].pk),
             "receipt_code": "RP-2222-2222",
             "vocabulary": "occupation",
+            "link_id": "999999",
         }
 
 

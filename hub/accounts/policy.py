@@ -39,6 +39,7 @@ class Action(StrEnum):
     EVENT_ADD = "event.add"
     PROCEEDING_ADD = "proceeding.add"
     DOCUMENT_ADD = "document.add"
+    LINK_MANAGE = "link.manage"  # client links: create, send, revoke; consent on a signed form
     CARE_PLAN = "care.plan"  # assessment, service plan, review, case conference, termination
     SERVICE_LOG = "care.service"  # interventions and contacts with the client
     SHARE_MANAGE = "share.manage"  # grant and revoke
@@ -162,6 +163,11 @@ POLICY: dict[Action, Rule] = {
     Action.SERVICE_LOG: Rule(
         _roles(Role.DIVISION_HEAD, Role.SYSTEM),
         _("Only the staff assigned to the case log the services and contacts it receives."),
+        when_assigned=CASE_WORKERS,
+    ),
+    Action.LINK_MANAGE: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _("Only the staff assigned to the case send links to its client or record consent."),
         when_assigned=CASE_WORKERS,
     ),
     Action.SHARE_MANAGE: Rule(

@@ -33,6 +33,10 @@ class ConsentRecord(models.Model):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="consents"
     )
     case_id = models.BigIntegerField(null=True, blank=True)
+    # Where it was given, besides the portal: the signed form (a document of the case, in the
+    # organisation's schema) or the consent link the client answered.
+    document_id = models.BigIntegerField(null=True, blank=True)
+    link_id = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["organisation", "case_id"])]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.accounts import policy
 from hub.accounts.access import Actor
+from hub.accounts.models import Membership
 from hub.accounts.policy import Action, CaseSubject
 from hub.core.audit import audit_events_for
-from hub.core.errors import NotFound
+from hub.core.errors import DomainError, NotFound
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
 from tenants.cases.models import Assignment, Case
@@ -66,9 +70,18 @@ def case_audit_trail(*, case: Case):
 
 
 def cases_filtered(
-    *, actor: Actor, stage: str = "", status: str = "", case_type: str = "", q: str = ""
+    *,
+    actor: Actor,
+    stage: str = "",
+    status: str = "",
+    case_type: str = "",
+    q: str = "",
+    assignee: int | None = None,
+    opened_from: date | None = None,
+    opened_to: date | None = None,
 ) -> QuerySet[Case]:
-    """The actor's cases narrowed by the list filters (all optional)."""
+    """The actor's cases narrowed by the list filters (all optional): `assignee` is the user id
+    of a member of staff working on the case now; the dates are days in the office's zone."""
     cases = cases_for_actor(actor=actor)
     if stage:
         cases = cases.filter(stage=stage)
@@ -77,9 +90,28 @@ def cases_filtered(
     if case_type:
         require_known_codes(vocabulary=Vocabulary.CASE_TYPE, codes=[case_type], field="case_type")
         cases = cases.filter(case_types__contains=[case_type])
+    if assignee is not None:
+        if not Membership.objects.filter(
+            organisation=actor.organisation, user_id=assignee
+        ).exists():
+            message = _("No member of staff of this organisation has this id.")
+            raise DomainError(message, code="unknown_assignee", fields={"assignee": [message]})
+        works = Assignment.objects.filter(
+            case=OuterRef("pk"), user_id=assignee, ended_at__isnull=True
+        )
+        cases = cases.filter(Exists(works))
+    if opened_from is not None:
+        cases = cases.filter(opened_at__gte=_start_of(opened_from))
+    if opened_to is not None and opened_to < date.max:
+        cases = cases.filter(opened_at__lt=_start_of(opened_to + timedelta(days=1)))
     for word in q.split():
         cases = cases.filter(Q(number__icontains=word) | Q(title__icontains=word))
     return cases
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight of `day` in the current time zone (an index range, not a cast per row)."""
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def case_hidden_sections(*, actor: Actor, subject: CaseSubject) -> frozenset[str]:

@@ -1,0 +1,1 @@
+"""Client links: signed, single-purpose, expiring, single-use; opened without an account."""

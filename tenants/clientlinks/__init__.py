@@ -1,0 +1,1 @@
+"""Staff side of client links: a case's links page, sending them, reviewing the answers."""
