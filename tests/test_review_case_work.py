@@ -132,6 +132,10 @@ def _samples(org, secret) -> dict[str, str]:
             "receipt_code": "RP-2222-2222",
             "vocabulary": "occupation",
             "link_id": "999999",
+            "plan_id": "999999",
+            "goal_id": "999999",
+            "intervention_id": "999999",
+            "record": "plan",
         }
 
 
