@@ -50,6 +50,22 @@ class ConsentLinkForm(PlainTextForm):
         super().__init__(*args, **kwargs)
 
 
+class NoteLinkForm(PlainTextForm):
+    """A link whose content is already on the case (the drafted plan, the termination report):
+    staff only add a note the client reads first."""
+
+    explanation = forms.CharField(
+        label=_("A note the client reads first (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "note_%s")
+        super().__init__(*args, **kwargs)
+
+
 class LinkEmailForm(PlainTextForm):
     token = forms.CharField(max_length=MOST_TOKEN_CHARS, widget=forms.HiddenInput)
     to = forms.EmailField(label=_("E-mail address"), max_length=254)

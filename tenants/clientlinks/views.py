@@ -20,11 +20,13 @@ from hub.consent.models import Purpose
 from hub.core.errors import DomainError
 from hub.core.forms import form_refused, submit
 from hub.links.services import IssuedLink
+from tenants.care.links import PLAN, TERMINATION
 from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.clientlinks.forms import (
     ConsentLinkForm,
     LinkEmailForm,
     LinkTokenForm,
+    NoteLinkForm,
     ReviewForm,
     SignedConsentForm,
     VerificationLinkForm,
@@ -41,6 +43,9 @@ from tenants.clientlinks.services import (
 )
 from tenants.people.link_verification import CODE as VERIFICATION
 from tenants.people.link_verification import verification_review
+
+# Links the services page sends (their content is the drafted plan, the termination report).
+CARE_PURPOSES = (PLAN, TERMINATION)
 
 
 def _link_url(request, token: str) -> str:
@@ -100,15 +105,17 @@ def links_page(request, case_id: int):
     if request.method != "POST":
         return _page(request, case)
     purpose = request.POST.get("purpose", "")
-    if purpose not in (VERIFICATION, CONSENT):
+    if purpose not in (VERIFICATION, CONSENT, *CARE_PURPOSES):
         messages.error(request, _("Choose what the link is for."))
         return _page(request, case, status=400)
-    form = (
-        VerificationLinkForm(request.POST, clients=case_clients(case=case))
-        if purpose == VERIFICATION
-        else ConsentLinkForm(request.POST)
-    )
-    bound = {"verification_form" if purpose == VERIFICATION else "consent_form": form}
+    if purpose == VERIFICATION:
+        form = VerificationLinkForm(request.POST, clients=case_clients(case=case))
+        bound = {"verification_form": form}
+    elif purpose == CONSENT:
+        form = ConsentLinkForm(request.POST)
+        bound = {"consent_form": form}
+    else:
+        form, bound = NoteLinkForm(request.POST), {}
     if form.is_valid():
         data = form.cleaned_data
         try:
