@@ -18,6 +18,7 @@ from hub.accounts.roles import NETWORK_ROLES, ORGANISATION_ROLES, Role
 from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices
 from hub.demo.casework import document_case, walk_case
+from hub.demo.clocks import demo_clock_facts, demo_service_levels
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
@@ -179,6 +180,7 @@ def _seed_organisation(
     spec: dict, fake: Faker, rng: random.Random, users: list[dict]
 ) -> Organisation:
     organisation = organisation_provision(**spec)
+    demo_service_levels(organisation)
     mailbox_domain = f"{spec['slug']}.demo"
     for role in sorted(ORGANISATION_ROLES):
         users.append(
@@ -265,6 +267,7 @@ def _seed_organisation(
             )
             walk_case(actor_for, case, rng)
             document_case(actor_for, case, issue, country, city, fake, rng)
+        demo_clock_facts(organisation)
         case_rollup_refresh(organisation=organisation)
     return organisation
 
