@@ -71,6 +71,7 @@ TENANT_APPS = [
     "tenants.documents",
     "tenants.clientlinks",
     "tenants.care",
+    "tenants.clocks",
     "tenants.search",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]

@@ -14,6 +14,7 @@ from hub.core.views import healthz
 from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
 from hub.network import views as network_views
 from hub.network.api import NetworkStatsApi
+from hub.organisations import views as organisation_views
 from hub.organisations.api import OrganisationDirectoryApi
 from hub.vocab.api import VocabularyTermsApi
 from sharing import api as sharing_api
@@ -25,6 +26,8 @@ from tenants.cases import api_assignments, api_decisions, api_inbox, views_regis
 from tenants.cases import views as case_views
 from tenants.clientlinks import api as clientlinks_api
 from tenants.clientlinks import views as clientlinks_views
+from tenants.clocks import api as clocks_api
+from tenants.clocks import views as clock_views
 from tenants.documents import api as documents_api
 from tenants.documents import views as document_views
 from tenants.events import api as events_api
@@ -192,6 +195,7 @@ organisation_api = [
         name="case-decision-requests",
     ),
     path("cases/<int:case_id>/audit/", cases_api.CaseAuditApi.as_view(), name="case-audit"),
+    path("cases/<int:case_id>/clocks/", clocks_api.CaseClocksApi.as_view(), name="case-clocks"),
     path("cases/<int:case_id>/links/", clientlinks_api.CaseLinksApi.as_view(), name="case-links"),
     path(
         "cases/<int:case_id>/links/<int:link_id>/revoke/",
@@ -211,6 +215,7 @@ organisation_api = [
     ),
     path("queue/", api_assignments.QueueApi.as_view(), name="queue"),
     path("my-cases/", api_assignments.MyCasesApi.as_view(), name="my-cases"),
+    path("my-dashboard/", clocks_api.MyDashboardApi.as_view(), name="my-dashboard"),
     path(
         "decision-requests/", api_decisions.PendingDecisionsApi.as_view(), name="decision-requests"
     ),
@@ -252,6 +257,12 @@ organisation_api = [
 
 organisation_space = [
     path("", case_views.organisation_home, name="home"),
+    path("my/", clock_views.my_cases_page, name="my"),
+    path(
+        "settings/clocks/",
+        organisation_views.clock_settings_page,
+        name="clock-settings",
+    ),
     path("cases/<int:case_id>/", case_views.case_detail, name="case"),
     path("cases/<int:case_id>/print/", case_views.case_print, name="case-print"),
     path("register/", views_register.case_register_page, name="register"),

@@ -45,6 +45,8 @@ class Action(StrEnum):
     SHARE_MANAGE = "share.manage"  # grant and revoke
     SHARES_READ = "share.read"  # shares granted, shares received, a shared case
     USERS_MANAGE = "users.manage"
+    SETTINGS_MANAGE = "settings.manage"  # the office's calendar and service-level clocks
+    CLOCKS_OVERSEE = "clocks.oversee"  # every case's overdue clocks, not only one's own
     NETWORK_STATS = "network.stats"
 
 
@@ -180,6 +182,13 @@ POLICY: dict[Action, Rule] = {
     ),
     Action.USERS_MANAGE: Rule(
         _roles(Role.OFFICE_ADMIN), _("Only the office admin manages the office's users.")
+    ),
+    Action.SETTINGS_MANAGE: Rule(
+        _roles(Role.OFFICE_ADMIN, Role.DIVISION_HEAD),
+        _("Only the office admin or the division head change the office's settings."),
+    ),
+    Action.CLOCKS_OVERSEE: Rule(
+        _HEAD, _("Only the division head oversees the clocks of every case of the office.")
     ),
     Action.NETWORK_STATS: Rule(
         frozenset(NETWORK_ROLES), _("Only the network's coordinators and analysts see this.")

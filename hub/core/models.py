@@ -57,6 +57,7 @@ ACTION_LABELS = {
     "staff.invited": _("Added to the office"),
     "staff.roles_changed": _("Roles changed"),
     "staff.deactivated": _("Removed from the office"),
+    "organisation.service_levels_changed": _("Service-level clock settings changed"),
 }
 
 

@@ -19,6 +19,7 @@ from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices
 from hub.demo.care import payslip, serve_case
 from hub.demo.casework import document_case, walk_case
+from hub.demo.clocks import demo_clock_facts, demo_service_levels
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
@@ -193,6 +194,7 @@ def _seed_organisation(
     spec: dict, fake: Faker, rng: random.Random, users: list[dict]
 ) -> Organisation:
     organisation = organisation_provision(**spec)
+    demo_service_levels(organisation)
     mailbox_domain = f"{spec['slug']}.demo"
     for role in sorted(ORGANISATION_ROLES):
         users.append(
@@ -287,6 +289,7 @@ def _seed_organisation(
                 if case.stage == Stage.ACCOMPANIMENT:
                     served += 1
                     serve_case(actor_for, case, rng, finish=served % 2 == 0)
+        demo_clock_facts(organisation)
         case_rollup_refresh(organisation=organisation)
     return organisation
 

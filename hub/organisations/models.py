@@ -1,5 +1,7 @@
 """Organisation: a member of the coalition, with its own PostgreSQL schema."""
 
+from datetime import time
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -51,3 +53,30 @@ class Organisation(TenantMixin):
 
 class Domain(DomainMixin):
     """Kept for django-tenants; routing is by path (/org/<slug>/), not by host."""
+
+
+def _monday_to_friday() -> list[int]:
+    return [0, 1, 2, 3, 4]
+
+
+class ServiceLevelSettings(models.Model):
+    """An organisation's service-level clocks: its working calendar and each clock's target.
+    No row yet means the defaults of hub.organisations.service_levels (seed 004)."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="service_levels"
+    )
+    timezone = models.CharField(max_length=64, default="Asia/Jakarta")
+    holiday_country = models.CharField(max_length=2, default="ID", blank=True)
+    optional_holidays = models.BooleanField(default=True)  # cuti bersama, HK general holidays
+    workdays = ArrayField(models.PositiveSmallIntegerField(), default=_monday_to_friday)
+    opens = models.TimeField(default=time(8, 0))
+    closes = models.TimeField(default=time(16, 0))
+    closed_days = ArrayField(models.DateField(), default=list, blank=True)  # the office's own
+    # Clock code -> {"on", "amount", "unit", "working", "soon_percent"}; a missing clock keeps
+    # its default, so a clock added later needs no migration.
+    targets = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"service levels of {self.organisation_id}"

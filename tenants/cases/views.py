@@ -35,6 +35,7 @@ from tenants.cases.selectors import (
     cases_for_actor,
 )
 from tenants.cases.services import case_restrict, case_transition
+from tenants.clocks.selectors import case_clocks
 from tenants.events.selectors import case_chronology
 from tenants.litigation.forms import ProceedingForm
 from tenants.people.forms import CasePersonForm
@@ -122,6 +123,7 @@ def case_detail(request, case_id: int):
             "askable": askable,
             "reasons": _reason_choices([(m, r) for m, _l, r in moves + askable]),
             "audit": case_audit_trail(case=case)[:50],
+            "clocks": case_clocks(case=case, hidden_sections=hidden),
         },
     )
 

@@ -24,7 +24,6 @@ class SearchForm(PlainTextForm):
         choices=SearchKind.choices,
         required=False,
         initial=SearchKind.CASES,
-        widget=forms.RadioSelect,
     )
     stage = forms.ChoiceField(
         label=_("Stage"), choices=[("", _("Any stage")), *Stage.choices], required=False
@@ -42,7 +41,6 @@ class SearchForm(PlainTextForm):
     opened_to = forms.DateField(
         label=_("Opened until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    cursor = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
 
     def __init__(self, *args, assignees: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)

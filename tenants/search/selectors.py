@@ -37,6 +37,8 @@ from tenants.people.models import Person
 PAGE_SIZE = 25
 MOST_PER_PAGE = 100
 BIGINT = 2**63
+LONGEST_CURSOR = 200  # ours are under 100 characters
+MOST_NAME_WORDS = 6  # of a name, each matched on its own
 
 
 class SearchKind(models.TextChoices):
@@ -83,15 +85,16 @@ def search(
     cases = cases_filtered(actor=actor, **vars(filters))
     words = " ".join(q.split())
     size = max(1, min(page_size, MOST_PER_PAGE))
-    if kind == SearchKind.PEOPLE:
-        rows, key = _people_matching(cases, words)
-    else:
-        rows, key = _cases_matching(cases, words)
+    people = kind == SearchKind.PEOPLE
+    key = "rank" if words else "pk" if people else "opened_at"
     after = _cursor_decode(cursor, key) if cursor else None
-    keys = _page_keys(rows, key, after, size + 1)
+    if people:
+        model, keys = Person, _people_keys(cases, words, after, size + 1)
+    else:
+        model, keys = Case, _page_keys(_cases_matching(cases, words), key, after, size + 1)
     more = len(keys) > size
     keys = keys[:size]
-    found = rows.model.objects.in_bulk([pk for pk, _value in keys])
+    found = model.objects.in_bulk([pk for pk, _value in keys])
     page = []
     for pk, value in keys:
         row = found.get(pk)  # None: deleted between the two reads
@@ -218,9 +221,10 @@ def _person_document() -> Func:
     )
 
 
-def _cases_matching(cases: QuerySet[Case], words: str) -> tuple[QuerySet[Case], str]:
+def _cases_matching(cases: QuerySet[Case], words: str) -> QuerySet[Case]:
+    """The cases holding the words, each with its `rank`; without words, all of them."""
     if not words:
-        return cases, "opened_at"
+        return cases
     query = _narrative_query(words)
     in_text = Q(_Operator(_case_document(), "@@", query))
     rank = Func(_case_document(), query, function="ts_rank", output_field=FloatField())
@@ -231,7 +235,7 @@ def _cases_matching(cases: QuerySet[Case], words: str) -> tuple[QuerySet[Case], 
             models.When(in_number, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
         )
         in_text |= in_number
-    return cases.annotate(rank=Cast(rank, FloatField())).filter(in_text), "rank"
+    return cases.annotate(rank=Cast(rank, FloatField())).filter(in_text)
 
 
 def _looks_like_a_number(words: str) -> bool:
@@ -240,30 +244,52 @@ def _looks_like_a_number(words: str) -> bool:
     return " " not in words and any(ch.isdigit() for ch in words)
 
 
-def _people_matching(cases: QuerySet[Case], words: str) -> tuple[QuerySet[Person], str]:
-    linked = CasePerson.objects.filter(person=OuterRef("pk"), case__in=cases)
-    people = Person.objects.filter(Exists(linked))
-    if not words:
-        return people, "pk"
+def _people_named(words: str) -> QuerySet[Person]:
+    """Everyone whose names resemble each of the words (misspelt too), or whose names and
+    domicile hold all of them, each with its `rank` (how much of the words the names hold,
+    0 to 1): not yet scoped.
+
+    Each word on its own: the whole of "Siti Suartini" resembles "Dewi Suartini" enough, and
+    a common surname then brought a thousand people to rank."""
     names = _person_names()
+    resembles = Q()
+    for word in words.split()[:MOST_NAME_WORDS]:
+        # word_similarity(word, names) >= pg_trgm.word_similarity_threshold (0.6)
+        resembles &= Q(_Operator(names, "%%>", Value(word)))
     in_words = Func(
         Value(words),
         template="plainto_tsquery('simple'::regconfig, %(expressions)s)",
         output_field=SearchQueryField(),
     )
-    return (
-        people.annotate(
-            rank=Cast(
-                Func(Value(words), names, function="word_similarity", output_field=FloatField()),
-                FloatField(),
-            )
-        ).filter(
-            # word_similarity(words, names) >= pg_trgm.word_similarity_threshold (0.6)
-            Q(_Operator(names, "%%>", Value(words)))
-            | Q(_Operator(_person_document(), "@@", in_words))
-        ),
-        "rank",
+    similarity = Func(Value(words), names, function="word_similarity", output_field=FloatField())
+    return Person.objects.annotate(rank=Cast(similarity, FloatField())).filter(
+        resembles | Q(_Operator(_person_document(), "@@", in_words))
     )
+
+
+def _people_keys(cases: QuerySet[Case], words: str, after: tuple | None, count: int) -> list:
+    """(id, key) of the next `count` people linked to one of `cases`.
+
+    With words, the named people are ranked first and then checked against the cases, best
+    first, until the page is full: a common name ("Siti") names thousands of people, and
+    checking each of them against the policy's cases costs more than ranking them all."""
+    linked = CasePerson.objects.filter(case__in=cases)
+    if not words:
+        people = Person.objects.filter(Exists(linked.filter(person=OuterRef("pk"))))
+        return _page_keys(people, "pk", after, count)
+    named, keys, batch = _people_named(words), [], count * 2
+    while len(keys) < count:
+        ranked = _page_keys(named, "rank", after, batch)
+        shown = set(
+            linked.filter(person__in=[pk for pk, _rank in ranked]).values_list(
+                "person_id", flat=True
+            )
+        )
+        keys += [(pk, rank) for pk, rank in ranked if pk in shown]
+        if len(ranked) < batch:
+            break
+        after, batch = (ranked[-1][1], ranked[-1][0]), batch * 4
+    return keys[:count]
 
 
 # --- Cursors: the last row's key, opaque to clients, checked on the way back -----------------
@@ -279,6 +305,8 @@ def _cursor_encode(key: str, value, pk: int) -> str:
 def _cursor_decode(cursor: str, key: str) -> tuple[object, int]:
     """(value, id) of a cursor made for this kind of ordering; anything else is refused."""
     try:
+        if len(cursor) > LONGEST_CURSOR:
+            raise ValueError
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         made_for, value, pk = json.loads(raw)
         if made_for != key or type(pk) is not int or not 0 < pk < BIGINT:

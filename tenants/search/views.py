@@ -30,7 +30,8 @@ def search_page(request):
                 kind=data["kind"],
                 q=data["q"],
                 filters=SearchFilters.from_data(data),
-                cursor=data["cursor"],
+                # Not a field of the form: a new search starts from the first page.
+                cursor=request.GET.get("cursor", ""),
             )
         except DomainError as exc:
             form_refused(form, exc)

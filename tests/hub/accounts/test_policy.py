@@ -35,6 +35,8 @@ EXPECTED: dict[Action, tuple[set[str], set[str]]] = {
         {Role.CONSULTATION_LAWYER, Role.CASE_LAWYER},
     ),
     Action.USERS_MANAGE: ({Role.OFFICE_ADMIN}, set()),
+    Action.SETTINGS_MANAGE: ({Role.OFFICE_ADMIN, Role.DIVISION_HEAD}, set()),
+    Action.CLOCKS_OVERSEE: ({Role.DIVISION_HEAD}, set()),
     Action.NETWORK_STATS: (set(NETWORK_ROLES), set()),
 }
 
