@@ -115,7 +115,7 @@ class TerminationForm(VocabularyForm):
     reason = TermField(Vocabulary.TERMINATION_REASON, required=True, label=_("Reason"))
     report = forms.CharField(label=_("What the services achieved"), max_length=LONG, widget=TEXT)
     client_feedback = forms.CharField(
-        label=_("The client's feedback"), max_length=LONG, required=False
+        label=_("The client's feedback"), max_length=LONG, required=False, widget=TEXT
     )
     satisfaction = forms.TypedChoiceField(
         label=_("The client's satisfaction"),
