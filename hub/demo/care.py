@@ -22,6 +22,7 @@ from tenants.care.interventions import (
     intervention_log,
     intervention_update,
 )
+from tenants.care.models import ServicePlan
 from tenants.care.plans import goal_add, goal_step_add, plan_agreement_record, plan_draft
 from tenants.care.reviews import conference_record, review_record
 from tenants.care.termination import (
@@ -146,6 +147,10 @@ def serve_case(actor_for, case: Case, rng: random.Random, *, finish: bool) -> No
         plan_id=plan.pk,
         agreed=True,
         document_id=form.pk,
+    )
+    # Agreed the day the services began, not the moment the demo was seeded.
+    ServicePlan.objects.filter(pk=plan.pk).update(
+        agreed_at=timezone.now() - timedelta(days=(today - began).days)
     )
     health = intervention_log(
         actor=companion,
