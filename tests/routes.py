@@ -40,6 +40,7 @@ MISSING_IDS = {
     "user_id": "999999",
     "vocabulary": "occupation",
     "document_id": "999999",
+    "notification_id": "999999",
     "link_id": "999999",
     "token": "1.not-a-token:forged",
 }

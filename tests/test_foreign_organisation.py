@@ -27,6 +27,8 @@ from tenants.events.models import Act, Event
 from tenants.events.services import EventData, event_record
 from tenants.litigation.models import Hearing, Proceeding
 from tenants.litigation.services import ProceedingData, proceeding_record
+from tenants.notifications.delivery import NotificationDraft, notifications_record
+from tenants.notifications.models import Notification
 from tenants.people.models import Person
 from tenants.people.services import PersonData
 from tests.builders import actor, complaint, in_schema
@@ -73,6 +75,19 @@ def a_objects(org_a):
         document = document_upload(
             actor=head, case_id=case.pk, file=SimpleUploadedFile("slip.png", _png())
         )
+        notifications_record(
+            drafts=[
+                NotificationDraft(
+                    recipient_user_id=org_a.users[Role.CASE_LAWYER].pk,
+                    kind="case.assigned",
+                    dedupe_key="foreign-test",
+                    subject="Anda ditugaskan",
+                    body="Kasus A",
+                    url=f"/org/{a.slug}/cases/{case.pk}/",
+                )
+            ]
+        )
+        notification = Notification.objects.get(dedupe_key="foreign-test")
         link = case_link_create(
             actor=head, case_id=case.pk, purpose="consent", asked={"purposes": ["share"]}
         ).link
@@ -98,6 +113,7 @@ def a_objects(org_a):
         "proceeding_id": str(proceeding.pk),
         "user_id": str(org_a.users[Role.CASE_LAWYER].pk),
         "document_id": str(document.pk),
+        "notification_id": str(notification.pk),
         "link_id": str(link.pk),
     }
 
@@ -126,6 +142,7 @@ def _state(org):
             list(Document.objects.values_list("id", "sha256")),
             list(DecisionRequest.objects.values_list("id", "state")),
             DecisionComment.objects.count(),
+            list(Notification.objects.values_list("id", "read_at")),
             links,
         )
 

@@ -132,6 +132,7 @@ def _samples(org, secret) -> dict[str, str]:
             "receipt_code": "RP-2222-2222",
             "vocabulary": "occupation",
             "link_id": "999999",
+            "notification_id": "999999",
         }
 
 
