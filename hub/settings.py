@@ -71,6 +71,7 @@ TENANT_APPS = [
     "tenants.documents",
     "tenants.clientlinks",
     "tenants.care",
+    "tenants.notifications",
     "tenants.clocks",
     "tenants.search",
 ]
@@ -112,6 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tenants.notifications.context_processors.notification_badge",
             ],
         },
     },
@@ -221,9 +223,19 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
+# The periodic tick (Celery beat with a broker; `manage.py run_ticker` in the demo without one):
+# clock alerts and notifications, in every organisation's schema.
+TICK_SECONDS = float(os.environ.get("TICK_SECONDS", "60"))
+CELERY_BEAT_SCHEDULE = {
+    "notifications-tick": {"task": "notifications.tick", "schedule": TICK_SECONDS},
+    # Files a rolled-back upload left in storage (tenants.documents.services).
+    "documents-sweep": {"task": "documents.sweep", "schedule": 3600},
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hub@localhost")
+# Where staff open the links in e-mails from the hub (notifications).
+HUB_SITE_URL = os.environ.get("HUB_SITE_URL", "http://127.0.0.1:8000")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ORGANISATION_CACHE_SECONDS = int(os.environ.get("ORGANISATION_CACHE_SECONDS", "30"))

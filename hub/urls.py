@@ -34,6 +34,8 @@ from tenants.events import api as events_api
 from tenants.events import views as event_views
 from tenants.litigation import api as litigation_api
 from tenants.litigation import views as litigation_views
+from tenants.notifications import api as notifications_api
+from tenants.notifications import views as notification_views
 from tenants.people import api as people_api
 from tenants.people import views as people_views
 from tenants.search import api as search_api
@@ -243,6 +245,12 @@ organisation_api = [
         api_inbox.InboxDeclineApi.as_view(),
         name="inbox-decline",
     ),
+    path("notifications/", notifications_api.NotificationListApi.as_view(), name="notifications"),
+    path(
+        "notifications/read/",
+        notifications_api.NotificationsReadApi.as_view(),
+        name="notifications-read",
+    ),
     path("shares/", sharing_api.ShareListApi.as_view(), name="shares"),
     path(
         "shares/<int:grant_id>/revoke/", sharing_api.ShareRevokeApi.as_view(), name="share-revoke"
@@ -420,6 +428,15 @@ organisation_space = [
     ),
     path("inbox/<str:receipt_code>/accept/", case_views.inbox_accept, name="inbox-accept"),
     path("inbox/<str:receipt_code>/decline/", case_views.inbox_decline, name="inbox-decline"),
+    path("notifications/", notification_views.notifications_page, name="notifications"),
+    path(
+        "notifications/read/", notification_views.notifications_read_view, name="notifications-read"
+    ),
+    path(
+        "notifications/<int:notification_id>/",
+        notification_views.notification_open_view,
+        name="notification",
+    ),
     path("api/v1/", include((organisation_api, "org-api"))),
 ]
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
+
+from django.db import connection
 
 from hub.accounts.access import Actor
 from hub.consent.services import ConsentChoices
@@ -44,6 +47,22 @@ def complaint(organisation: Organisation | None, *, share: bool = False, **field
 def in_schema(organisation: Organisation):
     """Work inside the organisation's schema, as services outside a request do."""
     return organisation_context(organisation)
+
+
+def committed(organisation: Organisation | None, work):
+    """Run `work` on a connection of its own (committed, visible to other connections such
+    as a real Celery worker's) in the organisation's schema, then close that connection.
+    Whatever a test commits this way it must delete again."""
+
+    def run():
+        try:
+            with organisation_context(organisation):
+                return work()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
 
 
 def registered_case(organisation: Organisation, title: str = "Kasus uji"):

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 from django.db import connection
 from oauth2_provider.models import Application
 
@@ -128,6 +130,32 @@ def in_a(org_a):
 @pytest.fixture
 def coordinator(world, db) -> User:
     return world["coordinator"]
+
+
+@contextmanager
+def celery_worker(**options):
+    """A real Celery worker (in-memory broker) while the block runs: tasks sent with
+    `apply_async` run there, on the worker's own database connections (they see committed
+    data only). `pool="threads", concurrency=2` runs two tasks at once."""
+    from hub.celery import app
+
+    keys = ("task_always_eager", "broker_url", "result_backend")
+    saved = {k: app.conf[k] for k in keys}
+    app.conf.update(
+        task_always_eager=False, broker_url="memory://", result_backend="cache+memory://"
+    )
+    options = {"pool": "solo", **options}
+    try:
+        with start_worker(app, perform_ping_check=False, shutdown_timeout=10, **options):
+            yield
+    finally:
+        app.conf.update(saved)
+
+
+@pytest.fixture
+def real_worker():
+    with celery_worker():
+        yield
 
 
 @pytest.fixture(autouse=True)

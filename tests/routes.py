@@ -44,6 +44,7 @@ MISSING_IDS = {
     "goal_id": "999999",
     "intervention_id": "999999",
     "record": "plan",
+    "notification_id": "999999",
     "link_id": "999999",
     "token": "1.not-a-token:forged",
 }

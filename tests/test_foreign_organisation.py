@@ -31,6 +31,8 @@ from tenants.events.models import Act, Event
 from tenants.events.services import EventData, event_record
 from tenants.litigation.models import Hearing, Proceeding
 from tenants.litigation.services import ProceedingData, proceeding_record
+from tenants.notifications.delivery import NotificationDraft, notifications_record
+from tenants.notifications.models import Notification
 from tenants.people.models import Person
 from tenants.people.services import PersonData
 from tests.builders import actor, complaint, in_schema
@@ -97,6 +99,19 @@ def a_objects(org_a):
                 service="legal", started_on=date(2026, 11, 2), description="Somasi"
             ),
         )
+        notifications_record(
+            drafts=[
+                NotificationDraft(
+                    recipient_user_id=org_a.users[Role.CASE_LAWYER].pk,
+                    kind="case.assigned",
+                    dedupe_key="foreign-test",
+                    subject="Anda ditugaskan",
+                    body="Kasus A",
+                    url=f"/org/{a.slug}/cases/{case.pk}/",
+                )
+            ]
+        )
+        notification = Notification.objects.get(dedupe_key="foreign-test")
         link = case_link_create(
             actor=head, case_id=case.pk, purpose="consent", asked={"purposes": ["share"]}
         ).link
@@ -126,6 +141,7 @@ def a_objects(org_a):
         "goal_id": str(goal.pk),
         "intervention_id": str(intervention.pk),
         "record": "plan",
+        "notification_id": str(notification.pk),
         "link_id": str(link.pk),
     }
 
@@ -155,6 +171,7 @@ def _state(org):
             list(DecisionRequest.objects.values_list("id", "state")),
             DecisionComment.objects.count(),
             care_rows(),
+            list(Notification.objects.values_list("id", "read_at")),
             links,
         )
 

@@ -136,6 +136,7 @@ def _samples(org, secret) -> dict[str, str]:
             "goal_id": "999999",
             "intervention_id": "999999",
             "record": "plan",
+            "notification_id": "999999",
         }
 
 

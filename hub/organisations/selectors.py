@@ -28,6 +28,11 @@ def organisation_cache_clear() -> None:
     _cache.clear()
 
 
+def organisations_members():
+    """Every member organisation (each with its own schema), for work done in each in turn."""
+    return Organisation.objects.members().order_by("pk")
+
+
 def organisation_directory():
     """Organisations shown to the public: those that take complaints."""
     return Organisation.objects.members().filter(accepts_complaints=True).order_by("name")

@@ -3,15 +3,10 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from celery.contrib.testing.worker import start_worker
-from django.db import connection
 
 from hub.accounts.access import Actor
 from hub.accounts.roles import Role
-from hub.celery import app
 from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices, consent_withdraw
 from hub.core.audit import AuditActor
@@ -22,35 +17,8 @@ from hub.organisations.context import WrongOrganisation
 from tenants.cases.models import Case
 from tenants.cases.registration import case_register
 from tenants.cases.services import case_rollup_refresh
+from tests.builders import committed as _committed
 from tests.builders import in_schema
-
-
-@pytest.fixture
-def real_worker():
-    keys = ("task_always_eager", "broker_url", "result_backend")
-    saved = {k: app.conf[k] for k in keys}
-    app.conf.update(
-        task_always_eager=False, broker_url="memory://", result_backend="cache+memory://"
-    )
-    try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.update(saved)
-
-
-def _committed(organisation, work):
-    """Run `work` on a connection of its own (committed, visible to the worker), then close it."""
-
-    def run():
-        try:
-            with in_schema(organisation):
-                return work()
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 @pytest.mark.django_db

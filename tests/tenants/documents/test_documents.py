@@ -162,3 +162,27 @@ def test_a_file_left_by_a_rolled_back_transaction_is_swept_and_kept_files_stay(o
         kept.refresh_from_db()
         assert kept.file.storage.exists(kept.file.name)
         assert kept.thumbnail.storage.exists(kept.thumbnail.name)
+
+
+def test_the_periodic_sweep_visits_every_organisation(org_a, org_b, case):
+    from django.db import connection, transaction
+
+    from hub.core.errors import DomainError
+    from tenants.documents.services import document_upload
+    from tenants.documents.tasks import documents_sweep_task
+    from tests.builders import actor
+
+    with in_schema(org_a.organisation):
+        try:
+            with transaction.atomic():
+                orphan = document_upload(
+                    actor=actor(org_a.organisation, Role.DIVISION_HEAD),
+                    case_id=case.pk,
+                    file=SimpleUploadedFile("c.png", _png()),
+                )
+                raise DomainError("refused later")
+        except DomainError:
+            pass
+    connection.set_schema_to_public()
+    assert documents_sweep_task.apply(kwargs={"older_than_seconds": -1}).get() >= 2
+    assert not orphan.file.storage.exists(orphan.file.name)

@@ -1,4 +1,6 @@
-"""`make demo`: migrate, seed once, collect static files, then serve with gunicorn (and a worker).
+"""`make demo`: migrate, seed once, collect static files, then serve with gunicorn, and run
+the periodic tick (clocks, notifications): with a broker, a Celery worker and `celery beat`;
+without one, `manage.py run_ticker`.
 
 This process holds the embedded PostgreSQL (when DATABASE_URL is unset) for as long as the
 servers it starts run, then stops them all on Ctrl+C.
@@ -25,6 +27,9 @@ from hub.organisations.models import Organisation
 from hub.organisations.provisioning import template_ensure
 
 CREDENTIALS = Path(settings.BASE_DIR) / ".data" / "demo-credentials.json"
+# Without a broker the tick sends the notification e-mails (console backend) into this file, so
+# that a first start's hundreds of them do not scroll the credentials away.
+MAIL_LOG = Path(settings.BASE_DIR) / ".data" / "demo-mail.log"
 
 
 class Command(BaseCommand):
@@ -84,10 +89,14 @@ class Command(BaseCommand):
                 f"  OAuth2 client {app['organisation']}: client_id={app['client_id']} "
                 f"client_secret={app['client_secret']}"
             )
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            self.stdout.write(f"\nNotification e-mails (console backend) go to {MAIL_LOG}")
         self.stdout.write(self.style.SUCCESS(f"\nServing http://{host}:{port}/  (Ctrl+C stops)\n"))
 
     def _serve(self, host: str, port: str, workers: str) -> None:
         bin_dir = Path(sys.executable).parent
+        # Links in e-mails point at the address this demo serves.
+        os.environ.setdefault("HUB_SITE_URL", f"http://{host}:{port}")
         children = [
             subprocess.Popen(
                 [
@@ -122,6 +131,31 @@ class Command(BaseCommand):
                     ]
                 )
             )
+            children.append(
+                subprocess.Popen(
+                    [
+                        str(bin_dir / "celery"),
+                        "-A",
+                        "hub",
+                        "beat",
+                        "--loglevel",
+                        "info",
+                        "--schedule",
+                        str(Path(settings.BASE_DIR) / ".data" / "celerybeat-schedule"),
+                    ]
+                )
+            )
+        else:
+            # No broker: nothing would run what beat sends, so the tick runs in a process
+            # of its own that calls the scheduled tasks directly.
+            MAIL_LOG.parent.mkdir(parents=True, exist_ok=True)
+            with MAIL_LOG.open("a") as mail_log:
+                children.append(
+                    subprocess.Popen(
+                        [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "run_ticker"],
+                        stdout=mail_log,
+                    )
+                )
 
         def stop(signum, frame):
             for child in children:
