@@ -159,8 +159,10 @@ def test_a_tampered_link_gets_a_clear_page_and_changes_nothing(client, org_a, ca
     changed = "x" if token[position] != "x" else "y"
     tampered = token[:position] + changed + (token[position + 1 :] if position != -1 else "")
     before = _written(org_a)
-    for method in (client.get, client.post):
-        response = method(f"/tautan/{tampered}/?lang=en", {"share": "agree"})
+    for response in (
+        client.get(f"/tautan/{tampered}/?lang=en"),
+        client.post(f"/tautan/{tampered}/?lang=en", {"share": "agree"}),
+    ):
         assert response.status_code == 404
         page = response.content.decode()
         assert "This link is not valid" in page and "Nothing was changed" in page
