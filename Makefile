@@ -38,6 +38,7 @@ lint: install
 
 bench: install
 	$(PY) bench/provision.py
+	$(PY) bench/search.py
 
 clean-data:
 	rm -rf .data

@@ -196,6 +196,8 @@ def test_no_page_or_api_shows_a_restricted_case_to_unassigned_staff(client, org_
             for query in ("", "?q=Melati", "?name=Melati+Kusumawardani&nik=3171234567890123"):
                 response = client.get(url + query)
                 body = response.content.decode("utf-8", "replace")
+                # The search page shows the words searched for in its box: not a leak.
+                body = re.sub(r'<input type="search" name="q" value="[^"]*"', "", body)
                 leaks += [(role, url + query, n) for n in needles if n in body]
                 assert response.status_code < 500, (role, url + query)
     assert not leaks
