@@ -13,6 +13,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from hub.accounts.roles import Role
+from hub.demo.casework import appoint
 from tenants.care.assessments import AssessmentData, assessment_record
 from tenants.care.interventions import (
     ContactData,
@@ -31,7 +32,6 @@ from tenants.care.termination import (
     termination_request,
     termination_write,
 )
-from tenants.cases.assignments import assignment_appoint
 from tenants.cases.decisions import decision_settle
 from tenants.cases.models import Case
 from tenants.documents.services import document_upload
@@ -61,17 +61,12 @@ def payslip(actor, case: Case, employer: str, months: int) -> None:
 def serve_case(actor_for, case: Case, rng: random.Random, *, finish: bool) -> None:
     """A case in accompaniment served from the case conference on; `finish` ends it."""
     head = actor_for(Role.DIVISION_HEAD)
-    for role, instruction in (
+    appoint(
+        actor_for,
+        case,
         (Role.COUNSELLOR, "Konseling trauma mingguan; nilai risiko setiap sesi."),
         (Role.COMPANION, "Dampingi ke rumah aman dan ke layanan kesehatan."),
-    ):
-        assignment_appoint(
-            actor=head,
-            case_id=case.pk,
-            user_id=actor_for(role).user_id,
-            role=role,
-            instruction=instruction,
-        )
+    )
     counsellor, companion = actor_for(Role.COUNSELLOR), actor_for(Role.COMPANION)
     manager = actor_for(Role.CASE_LAWYER)
     today = timezone.localdate()

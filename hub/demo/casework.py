@@ -132,6 +132,18 @@ def document_case(actor_for, case: Case, issue: str, country: str, city: str, fa
         )
 
 
+def appoint(actor_for, case: Case, *appointments: tuple[str, str]) -> None:
+    """The division head appoints the demo office's member in each role, with an instruction."""
+    for role, instruction in appointments:
+        assignment_appoint(
+            actor=actor_for(Role.DIVISION_HEAD),
+            case_id=case.pk,
+            user_id=actor_for(role).user_id,
+            role=role,
+            instruction=instruction,
+        )
+
+
 def walk_case(actor_for, case: Case, rng: random.Random) -> None:
     """Walk a case as an office does: take it from the queue, ask for decisions, discuss,
     approve, appoint; stop anywhere along the way, as real cases do."""
@@ -185,17 +197,12 @@ def walk_case(actor_for, case: Case, rng: random.Random) -> None:
     )
     if path == "meeting":
         return
-    for role, instruction in (
+    appoint(
+        actor_for,
+        case,
         (Role.CASE_LAWYER, "Dampingi klien membuat laporan dan pantau perkembangannya."),
         (Role.CASE_ASSISTANT, "Siapkan kronologi dan berkas bukti dalam 1 hari."),
-    ):
-        assignment_appoint(
-            actor=head,
-            case_id=case.pk,
-            user_id=actor_for(role).user_id,
-            role=role,
-            instruction=instruction,
-        )
+    )
     if path == "closed":
         asked = decision_request_create(
             actor=actor_for(Role.CASE_LAWYER),
