@@ -10,7 +10,7 @@ from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from hub.accounts.roles import Role
 from hub.demo.casework import appoint
@@ -41,10 +41,12 @@ def paper(title: str, lines: list[str]) -> SimpleUploadedFile:
     """A photographed sheet of paper: what staff upload from a phone camera."""
     image = Image.new("RGB", (900, 1200), (246, 244, 236))
     draw = ImageDraw.Draw(image)
+    heading, text = ImageFont.load_default(size=44), ImageFont.load_default(size=30)
     draw.rectangle((40, 40, 860, 1160), outline=(60, 60, 60), width=3)
-    draw.text((80, 80), title, fill=(20, 20, 20))
+    draw.text((80, 90), title, fill=(20, 20, 20), font=heading)
+    draw.line((80, 160, 820, 160), fill=(60, 60, 60), width=2)
     for row, line in enumerate(lines):
-        draw.text((80, 160 + row * 48), line, fill=(40, 40, 40))
+        draw.text((80, 200 + row * 60), line, fill=(40, 40, 40), font=text)
     buffer = BytesIO()
     image.save(buffer, format="JPEG", quality=80)
     return SimpleUploadedFile(f"{title.lower().replace(' ', '-')}.jpg", buffer.getvalue())
@@ -52,7 +54,14 @@ def paper(title: str, lines: list[str]) -> SimpleUploadedFile:
 
 def payslip(actor, case: Case, employer: str, months: int) -> None:
     """The payslip photo a worker brings: a document of the case with its preview."""
-    lines = [f"Majikan: {employer}", f"Gaji tertunggak: {months} bulan", "Tanda tangan: ____"]
+    lines = [
+        f"Majikan: {employer}",
+        "Gaji pokok: RM 1.500 / bulan",
+        "Potongan agensi: RM 450",
+        f"Gaji tertunggak: {months} bulan",
+        "",
+        "Tanda tangan majikan: ________",
+    ]
     document_upload(
         actor=actor, case_id=case.pk, file=paper("SLIP GAJI", lines), title="Foto slip gaji"
     )

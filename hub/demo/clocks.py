@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from django.db.models import F, Min
 from django.utils import timezone
 
-from hub.organisations.models import Organisation, ServiceLevelSettings
+from hub.organisations.models import Organisation, OrganisationKind, ServiceLevelSettings
 from hub.organisations.service_levels import service_levels_of
 from hub.organisations.worktime import WorkCalendar
 from tenants.care.models import Intervention, ServicePlan
@@ -23,8 +23,17 @@ CALENDARS = {"migrant-aid-hk": {"timezone": "Asia/Hong_Kong", "holiday_country":
 RECENT = 8  # open cases per office registered in the last working days, with clocks running
 
 
+# The demo's legal-aid office and union do not log social-work services (tenants.care) on their
+# cases, so seed 004's first-service and follow-up-plan clocks are switched off there, as such
+# an office's admin would; the crisis centre and the Hong Kong service keep every clock.
+SOCIAL_WORK_CLOCKS_OFF = {"service": {"on": False}, "plan": {"on": False}}
+WITHOUT_SOCIAL_WORK = (OrganisationKind.LEGAL_AID, OrganisationKind.UNION)
+
+
 def demo_service_levels(organisation: Organisation) -> None:
-    settings = CALENDARS.get(organisation.slug)
+    settings = dict(CALENDARS.get(organisation.slug, {}))
+    if organisation.kind in WITHOUT_SOCIAL_WORK:
+        settings["targets"] = SOCIAL_WORK_CLOCKS_OFF
     if settings:
         ServiceLevelSettings.objects.update_or_create(organisation=organisation, defaults=settings)
 

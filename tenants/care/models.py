@@ -105,7 +105,7 @@ class Goal(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["term", "position", "id"]
+        ordering = ["-term", "position", "id"]  # "short" before "long": the near goals first
 
     def __str__(self) -> str:
         return self.description[:60]
