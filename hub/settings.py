@@ -46,6 +46,7 @@ SHARED_APPS = [
     "hub.consent",
     "hub.links",
     "hub.intake",
+    "hub.rights",
     "hub.network",
     "sharing",
     "public_portal",

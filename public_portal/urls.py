@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from public_portal import views, views_links
+from public_portal import views, views_links, views_rights
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("pengaduan/", views.complaint_new, name="complaint"),
+    path("hak/", views_rights.rights_index, name="rights"),
+    path("hak/<slug:slug>/", views_rights.rights_page, name="rights-page"),
     path("tanda-terima/<str:receipt_code>/", views.receipt, name="receipt"),
     path("status/", views.status_lookup, name="status-lookup"),
     path("status/<str:receipt_code>/", views.status, name="status"),

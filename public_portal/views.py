@@ -10,11 +10,16 @@ from hub.core.ids import normalise_receipt_code
 from hub.intake.selectors import complaint_public_status
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.selectors import organisation_directory
+from hub.rights.selectors import rights_topics
 from public_portal.forms import ComplaintForm
 
 
 def home(request):
-    return render(request, "public_portal/home.html", {"organisations": organisation_directory()})
+    return render(
+        request,
+        "public_portal/home.html",
+        {"organisations": organisation_directory(), "topics": rights_topics()},
+    )
 
 
 def complaint_new(request):

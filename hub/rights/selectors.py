@@ -1,0 +1,41 @@
+"""Reads of the rights pages: the published topics, one topic, and its body as blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from hub.core.errors import NotFound
+from hub.rights.models import RightsTopic
+
+
+def rights_topics() -> QuerySet[RightsTopic]:
+    return RightsTopic.objects.filter(published=True)
+
+
+def rights_topic(*, slug: str) -> RightsTopic:
+    topic = rights_topics().filter(slug=slug).first()
+    if topic is None:
+        raise NotFound("Not found.")
+    return topic
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "p" (a paragraph) or "ul" (a list)
+    lines: tuple[str, ...]
+
+
+def rights_blocks(text: str) -> list[Block]:
+    """Plain text to paragraphs and lists: a blank line ends a block; "- " starts an item."""
+    blocks = []
+    for chunk in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("- ") for line in lines):
+            blocks.append(Block("ul", tuple(line[2:].strip() for line in lines)))
+        else:
+            blocks.append(Block("p", (" ".join(lines),)))
+    return blocks
