@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hub.intake.models import Complaint
 
 VALID = {
@@ -20,7 +22,9 @@ VALID = {
 
 def test_form_page_renders_in_indonesian_without_scripts(client, world, db):
     page = client.get("/pengaduan/").content.decode()
-    assert "Kirim pengaduan" in page and "<script" not in page
+    assert "Kirim pengaduan" in page
+    # Only the quick exit's own file: the page works without it.
+    assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/hub/quick-exit.js" defer>']
     assert "Biarkan jaringan memilih" in page
 
 
