@@ -1,0 +1,101 @@
+"""Browser tests: Debian's Chromium through Playwright against a live server.
+
+Chromium is looked for on the PATH; when it is missing and this process may install it
+(root, apt-get present) it is installed. Where it cannot be, the tests skip saying why, except
+under CI (`CI` set, as `.ci/run` does), where a missing browser fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+CANDIDATES = ("chromium", "chromium-browser")
+
+
+def _chromium() -> str | None:
+    return next((path for name in CANDIDATES if (path := shutil.which(name))), None)
+
+
+def _install() -> str:
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        return (
+            "Chromium is not installed and this user cannot install it (apt-get install chromium)"
+        )
+    try:
+        subprocess.run(
+            ["apt-get", "install", "-y", "-q", "chromium"],
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
+    except (subprocess.SubprocessError, OSError) as exc:
+        return f"apt-get install chromium failed: {exc}"
+    return ""
+
+
+@pytest.fixture(scope="session")
+def live_url(world, django_db_blocker) -> str:
+    """The hub served from a thread, reading the committed test database.
+
+    Not pytest-django's `live_server`: that one makes every test transactional and flushes
+    the database after it, which would wipe the session's organisations and the seeded
+    vocabularies for every test that follows. These tests only read."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.test.testcases import LiveServerThread
+
+    with django_db_blocker.unblock():
+        thread = LiveServerThread("127.0.0.1", StaticFilesHandler, connections_override={}, port=0)
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield f"http://127.0.0.1:{thread.port}"
+        thread.terminate()
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = _chromium()
+    if path is None:
+        why = _install()
+        path = _chromium()
+        if path is None:
+            if os.environ.get("CI"):
+                pytest.fail(f"browser tests cannot skip in CI: {why}")
+            pytest.skip(why)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API keeps an event loop running in this thread; Django refuses database
+    # work from a thread with a running loop unless told it is safe (it is: the loop is
+    # Playwright's own, and the test's database work is synchronous).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A small phone, JavaScript on."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="id-ID")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone_without_javascript(browser):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 640}, locale="id-ID", java_script_enabled=False
+    )
+    yield context.new_page()
+    context.close()
