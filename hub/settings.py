@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hub import dbserver
+from hub.throttle.rates import parse_rate
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,6 +48,7 @@ SHARED_APPS = [
     "hub.links",
     "hub.intake",
     "hub.rights",
+    "hub.throttle",
     "hub.network",
     "sharing",
     "public_portal",
@@ -155,6 +157,21 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".data" / "media"))
 API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
 UPLOAD_MAX_BYTES = 30 * 1024 * 1024
+
+# Abuse protection on the public portal and API (hub.throttle; counts in the database, shared
+# by every worker). Rates are `N/unit` (s, m, h, d; e.g. `30/h`, `20/15m`) per client address:
+# generous, as a shelter or a carrier's NAT puts many workers behind one address.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+RATELIMIT_SUBMIT = os.environ.get("RATELIMIT_SUBMIT", "30/h")
+RATELIMIT_LOOKUP_FAILURES = os.environ.get("RATELIMIT_LOOKUP_FAILURES", "20/h")
+RATELIMIT_PROXY_HOPS = int(os.environ.get("RATELIMIT_PROXY_HOPS", "0"))
+for _name in ("RATELIMIT_SUBMIT", "RATELIMIT_LOOKUP_FAILURES"):
+    try:
+        parse_rate(globals()[_name])
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{_name}: {exc}") from None
+if HUB_ENV == "production" and not RATELIMIT_ENABLE:
+    raise ImproperlyConfigured("Production refuses RATELIMIT_ENABLE=false (for load tests only).")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HUB_ENV == "production")

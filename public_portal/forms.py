@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import secrets
+
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +16,7 @@ from hub.organisations.selectors import organisation_directory
 from hub.vocab.selectors import active_terms
 
 NETWORK_CHOOSES = "network"
+SUBMISSION_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 class ComplaintForm(PlainTextForm):
@@ -64,22 +68,38 @@ class ComplaintForm(PlainTextForm):
         label=_("My case may be counted, without my identity, in network statistics."),
         required=False,
     )
-    # Left empty by people; bots fill every field.
+    # Left empty by people (hidden from sight and from screen readers); bots fill every field.
     website = forms.CharField(
-        required=False, widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"})
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # Made when the form is shown; a second POST with it (a double tap) files nothing new.
+    submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["submission_token"] = secrets.token_urlsafe(24)
         self.fields["issue_types"].choices = [(t.code, t.label) for t in active_terms()]
         self.fields["organisation"].choices = [(NETWORK_CHOOSES, _("Let the network choose"))] + [
             (o.slug, o.name) for o in organisation_directory()
         ]
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("Please leave this field empty."))
-        return ""
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            # Nothing that tells a bot which field gave it away; a person just sends again.
+            self.data = self.data.copy()
+            self.data["website"] = ""
+            self.add_error(
+                None, _("The form could not be sent. Please check it and press Send again.")
+            )
+        return cleaned
+
+    def clean_submission_token(self):
+        token = self.cleaned_data.get("submission_token", "")
+        return token if SUBMISSION_TOKEN.fullmatch(token) else ""
 
     def clean_organisation(self):
         slug = self.cleaned_data["organisation"]

@@ -11,6 +11,8 @@ from hub.intake.selectors import complaint_public_status
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.selectors import organisation_directory
 from hub.rights.selectors import rights_topics
+from hub.throttle import ratelimit
+from hub.throttle.idempotency import once
 from public_portal.forms import ComplaintForm
 
 
@@ -22,6 +24,23 @@ def home(request):
     )
 
 
+def _complaint_throttled(request, scope: str, retry_after: int):
+    """Too many complaints from this address: the form again, with everything typed kept."""
+    form = ComplaintForm(request.POST)
+    context = {"form": form, "throttled": ratelimit.message(scope, retry_after)}
+    response = render(request, "public_portal/complaint_form.html", context, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _lookup_throttled(request, scope: str, retry_after: int):
+    context = {"throttled": ratelimit.message(scope, retry_after)}
+    response = render(request, "public_portal/status.html", context, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+@ratelimit.rate_limited("submit", refuse=_complaint_throttled, methods=("POST",))
 def complaint_new(request):
     form = ComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -33,19 +52,30 @@ def complaint_new(request):
             statistics=data.pop("consent_statistics"),
         )
         data.pop("website")
+        token = data.pop("submission_token")
         data["issue_types"] = tuple(data["issue_types"])
-        try:
-            complaint = complaint_submit(
+
+        def file_it() -> str:
+            return complaint_submit(
                 data=ComplaintInput(consent=consent, language=request.LANGUAGE_CODE, **data)
-            )
+            ).receipt_code
+
+        try:
+            if token:  # a double tap gets the first one's receipt
+                code, _replayed = once(
+                    scope="complaint-form", key=token, print_="", produce=file_it
+                )
+            else:
+                code = file_it()
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            return redirect("portal:receipt", receipt_code=complaint.receipt_code)
+            return redirect("portal:receipt", receipt_code=code)
     status = 400 if request.method == "POST" else 200
     return render(request, "public_portal/complaint_form.html", {"form": form}, status=status)
 
 
+@ratelimit.rate_limited("lookup", refuse=_lookup_throttled, failures_only=True)
 def receipt(request, receipt_code: str):
     code = normalise_receipt_code(receipt_code)
     public_status = complaint_public_status(receipt_code=code) if code else None
@@ -54,6 +84,7 @@ def receipt(request, receipt_code: str):
     return render(request, "public_portal/receipt.html", {"status": public_status})
 
 
+@ratelimit.rate_limited("lookup", refuse=_lookup_throttled, failures_only=True)
 def status_lookup(request):
     raw = request.GET.get("code", "")
     code = normalise_receipt_code(raw)
@@ -67,6 +98,7 @@ def status_lookup(request):
     )
 
 
+@ratelimit.rate_limited("lookup", refuse=_lookup_throttled, failures_only=True)
 def status(request, receipt_code: str):
     code = normalise_receipt_code(receipt_code)
     public_status = complaint_public_status(receipt_code=code) if code else None

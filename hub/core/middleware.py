@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.middleware import common as django_common
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -24,12 +25,25 @@ class BodySizeLimitMiddleware:
         except ValueError:
             return error_response("invalid", _("Invalid Content-Length header."), 400)
         if too_big:
+            return self._too_large(request, limit)
+        return self.get_response(request)
+
+    @staticmethod
+    def _too_large(request, limit: int):
+        """The API's error shape for API clients; a page for people using a form."""
+        if "/api/" in request.path or request.path.startswith("/o/"):
             return error_response(
                 "too_large",
                 _("The request body is too large (at most %(limit)d bytes).") % {"limit": limit},
                 413,
             )
-        return self.get_response(request)
+        message = _(
+            "What you sent is larger than %(megabytes)d MB, so it was not received. Go back, "
+            "shorten the text or send smaller files, and try again."
+        ) % {"megabytes": max(1, limit // (1024 * 1024))}
+        return render(
+            request, "error.html", {"error": {"status": 413, "message": message}}, status=413
+        )
 
     @staticmethod
     def _limit_for(request) -> int:

@@ -20,6 +20,8 @@ from hub.intake.models import ReporterType
 from hub.intake.selectors import complaint_public_status
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.selectors import organisation_directory
+from hub.throttle.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent_api
+from hub.throttle.ratelimit import api_refuse, rate_limited
 
 
 class ComplaintCreateInput(serializers.Serializer):
@@ -84,8 +86,14 @@ class ComplaintCreateApi(APIView):
 
     @extend_schema(
         request=ComplaintCreateInput,
-        responses={201: ComplaintCreatedOutput, **error_responses(400, 413, 415, member=False)},
+        responses={
+            201: ComplaintCreatedOutput,
+            **error_responses(400, 409, 413, 415, member=False),
+        },
+        parameters=[IDEMPOTENCY_KEY_PARAMETER],
     )
+    @rate_limited("submit", refuse=api_refuse, methods=("POST",))
+    @idempotent_api("complaint-api")
     def post(self, request):
         serializer = ComplaintCreateInput(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -108,6 +116,7 @@ class ComplaintStatusApi(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(responses={200: ComplaintStatusOutput, **error_responses(404, member=False)})
+    @rate_limited("lookup", refuse=api_refuse, failures_only=True)
     def get(self, request, receipt_code: str):
         code = normalise_receipt_code(receipt_code)
         public_status = complaint_public_status(receipt_code=code) if code else None
