@@ -28,14 +28,24 @@ class Block:
 
 
 def rights_blocks(text: str) -> list[Block]:
-    """Plain text to paragraphs and lists: a blank line ends a block; "- " starts an item."""
-    blocks = []
+    """Plain text to paragraphs and lists: a blank line ends a block; lines starting "- " are
+    list items, so "What to keep:" followed by items is a paragraph, then a list."""
+    blocks: list[Block] = []
     for chunk in text.replace("\r\n", "\n").split("\n\n"):
         lines = [line.strip() for line in chunk.strip().splitlines() if line.strip()]
-        if not lines:
-            continue
-        if all(line.startswith("- ") for line in lines):
-            blocks.append(Block("ul", tuple(line[2:].strip() for line in lines)))
-        else:
-            blocks.append(Block("p", (" ".join(lines),)))
+        run: list[str] = []
+        for line in lines:
+            kind = "ul" if line.startswith("- ") else "p"
+            if run and (kind == "p") != (not run[0].startswith("- ")):
+                blocks.append(_block(run))
+                run = []
+            run.append(line)
+        if run:
+            blocks.append(_block(run))
     return blocks
+
+
+def _block(lines: list[str]) -> Block:
+    if lines[0].startswith("- "):
+        return Block("ul", tuple(line[2:].strip() for line in lines))
+    return Block("p", (" ".join(lines),))

@@ -67,6 +67,14 @@ def test_blocks_are_paragraphs_and_lists():
     ]
 
 
+def test_a_list_may_follow_its_intro_line_without_a_blank_line():
+    assert rights_blocks("Simpan:\n- slip\n- catatan\nLalu adukan.") == [
+        Block("p", ("Simpan:",)),
+        Block("ul", ("slip", "catatan")),
+        Block("p", ("Lalu adukan.",)),
+    ]
+
+
 def test_network_admins_edit_topics_in_the_admin(client, db):
     from hub.accounts.models import Membership, User
     from hub.accounts.roles import Role
