@@ -76,6 +76,7 @@ TENANT_APPS = [
     "tenants.notifications",
     "tenants.clocks",
     "tenants.search",
+    "tenants.inbox",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -247,7 +248,11 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-tick": {"task": "notifications.tick", "schedule": TICK_SECONDS},
     # Files a rolled-back upload left in storage (tenants.documents.services).
     "documents-sweep": {"task": "documents.sweep", "schedule": 3600},
+    # Complaints not accepted within the service level go on (hub.intake.tasks).
+    "intake-escalate": {"task": "intake.escalate", "schedule": 900},
 }
+# The network's service level for complaints: hours an inbox has before a complaint escalates.
+INTAKE_ACCEPT_HOURS = int(os.environ.get("INTAKE_ACCEPT_HOURS", "24"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hub@localhost")

@@ -22,7 +22,7 @@ from tenants.care import api as care_api
 from tenants.care import api_interventions as care_services_api
 from tenants.care import views as care_views
 from tenants.cases import api as cases_api
-from tenants.cases import api_assignments, api_decisions, api_inbox, views_register, views_work
+from tenants.cases import api_assignments, api_decisions, views_register, views_work
 from tenants.cases import views as case_views
 from tenants.clientlinks import api as clientlinks_api
 from tenants.clientlinks import views as clientlinks_views
@@ -32,6 +32,8 @@ from tenants.documents import api as documents_api
 from tenants.documents import views as document_views
 from tenants.events import api as events_api
 from tenants.events import views as event_views
+from tenants.inbox import api as api_inbox
+from tenants.inbox import views as inbox_views
 from tenants.litigation import api as litigation_api
 from tenants.litigation import views as litigation_views
 from tenants.notifications import api as notifications_api
@@ -426,8 +428,8 @@ organisation_space = [
         views_work.decision_settle_view,
         name="decision-settle",
     ),
-    path("inbox/<str:receipt_code>/accept/", case_views.inbox_accept, name="inbox-accept"),
-    path("inbox/<str:receipt_code>/decline/", case_views.inbox_decline, name="inbox-decline"),
+    path("inbox/<str:receipt_code>/accept/", inbox_views.inbox_accept, name="inbox-accept"),
+    path("inbox/<str:receipt_code>/decline/", inbox_views.inbox_decline, name="inbox-decline"),
     path("notifications/", notification_views.notifications_page, name="notifications"),
     path(
         "notifications/read/", notification_views.notifications_read_view, name="notifications-read"

@@ -78,6 +78,8 @@ class ComplaintStatusOutput(serializers.Serializer):
     organisation_name = serializers.CharField()
     submitted_on = serializers.CharField()
     updated_at = serializers.CharField()
+    case_stage = serializers.CharField()
+    case_stage_label = serializers.CharField()
 
 
 class ComplaintCreateApi(APIView):
