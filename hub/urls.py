@@ -11,6 +11,7 @@ from oauth2_provider import urls as oauth2_urls
 
 from hub.accounts import views_staff
 from hub.core.views import healthz
+from hub.intake import views as intake_views
 from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
 from hub.network import views as network_views
 from hub.network.api import NetworkStatsApi
@@ -455,6 +456,12 @@ urlpatterns = [
     path("api/v1/public/", include(intake_api)),
     path("api/v1/network/stats/", NetworkStatsApi.as_view(), name="network-stats"),
     path("network/", network_views.network_home, name="network-home"),
+    path("network/triage/", intake_views.triage_page, name="network-triage"),
+    path(
+        "network/triage/<str:receipt_code>/",
+        intake_views.triage_move,
+        name="network-triage-move",
+    ),
     path("org/<slug:org_slug>/", include((organisation_space, "org"))),
 ]
 
