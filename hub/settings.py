@@ -222,6 +222,9 @@ SPECTACULAR_SETTINGS = {
         "ShareSectionEnum": "sharing.models.Section",
         "CaseSectionEnum": "tenants.cases.models.CaseSection",
         "LinkStateEnum": "hub.links.models.LinkState",
+        # A complaint's status (public API) and a case's handling status.
+        "ComplaintStatusEnum": "hub.intake.models.ComplaintStatus",
+        "CaseStatusEnum": "hub.vocab.stages.Status",
     },
 }
 OAUTH2_PROVIDER = {

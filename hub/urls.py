@@ -12,7 +12,7 @@ from oauth2_provider import urls as oauth2_urls
 from hub.accounts import views_staff
 from hub.core.views import healthz
 from hub.intake import views as intake_views
-from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
+from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi, VocabularyListApi
 from hub.network import views as network_views
 from hub.network.api import NetworkStatsApi
 from hub.organisations import views as organisation_views
@@ -51,6 +51,7 @@ intake_api = (
             "complaints/<str:receipt_code>/", ComplaintStatusApi.as_view(), name="complaint-status"
         ),
         path("organisations/", OrganisationDirectoryApi.as_view(), name="organisations"),
+        path("vocabularies/", VocabularyListApi.as_view(), name="vocabularies"),
         path(
             "vocabularies/<slug:vocabulary>/",
             VocabularyTermsApi.as_view(),

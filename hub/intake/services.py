@@ -22,10 +22,10 @@ from hub.core.outbox import domain_event_record
 from hub.intake.lifecycle import NEW, ROUTED, TRANSITIONS, Move, Rule, Side, rule_for
 from hub.intake.models import Complaint, ComplaintDecision, ComplaintStatus
 from hub.intake.routing import route_complaint
+from hub.intake.rules import complaint_input_errors, complaint_input_message
 from hub.intake.selectors import complaints_in_inbox
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
-from hub.vocab.selectors import unknown_codes
 from hub.vocab.stages import Stage, Status
 
 
@@ -50,22 +50,14 @@ class ComplaintInput:
 
 @transaction.atomic
 def complaint_submit(*, data: ComplaintInput) -> Complaint:
-    unknown = unknown_codes(list(data.issue_types))
-    if unknown:
-        raise DomainError(
-            _("Unknown issue type: %(codes)s.") % {"codes": ", ".join(unknown)},
-            fields={"issue_types": [_("Unknown code.")]},
-        )
-    if data.organisation is not None and not data.organisation.accepts_complaints:
-        raise DomainError(
-            _("This organisation does not take complaints."),
-            fields={"organisation": [_("Choose another organisation.")]},
-        )
+    errors = complaint_input_errors(data)
+    if errors:
+        raise DomainError(complaint_input_message(data, errors), fields=errors)
     consent = consent_record_create(given_by=data.reporter_type, choices=data.consent)
     handler = data.organisation or route_complaint(
         country_of_work=data.country_of_work,
         home_region=data.home_region,
-        issue_types=list(data.issue_types),
+        issue_types=list(dict.fromkeys(data.issue_types)),
         language=data.language,
         excluded_ids=set(),
     )
@@ -79,7 +71,7 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
         home_region=data.home_region,
         employer_name=data.employer_name,
         agency_name=data.agency_name,
-        issue_types=list(data.issue_types),
+        issue_types=list(dict.fromkeys(data.issue_types)),
         narrative=data.narrative,
         language=data.language,
         chosen_organisation=data.organisation,
