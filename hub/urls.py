@@ -6,10 +6,11 @@ This module is the composition root: it is the only place in `hub` that wires in
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from oauth2_provider import urls as oauth2_urls
 
 from hub.accounts import views_staff
+from hub.accounts.locks import ThrottledTokenView
 from hub.core.views import healthz
 from hub.intake import views as intake_views
 from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi, VocabularyListApi
@@ -444,6 +445,12 @@ organisation_space = [
     path("api/v1/", include((organisation_api, "org-api"))),
 ]
 
+# The token endpoint throttles repeated failed client authentications (hub.accounts.locks).
+oauth2_endpoints = [
+    path("token/", ThrottledTokenView.as_view(), name="token"),
+    *(entry for entry in oauth2_urls.base_urlpatterns if entry.name != "token"),
+]
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("public_portal.urls")),
@@ -451,9 +458,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # OAuth2 protocol endpoints only; applications are registered per organisation, not here.
-    path("o/", include((oauth2_urls.base_urlpatterns, "oauth2_provider"))),
+    path("o/", include((oauth2_endpoints, "oauth2_provider"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The page and its init script are separate responses: the CSP allows no inline script.
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="schema", template_name="hub/api_docs.html"),
+        name="api-docs",
+    ),
     path("api/v1/public/", include(intake_api)),
     path("api/v1/network/stats/", NetworkStatsApi.as_view(), name="network-stats"),
     path("network/", network_views.network_home, name="network-home"),
