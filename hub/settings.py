@@ -226,6 +226,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "hub.accounts.locks.login_locked"
+AXES_CLIENT_IP_CALLABLE = "hub.accounts.locks.login_client_address"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 # The OAuth2 token endpoint: failed client authentications per client id and per address,

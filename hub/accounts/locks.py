@@ -20,6 +20,7 @@ from oauth2_provider.views import TokenView
 
 from hub.accounts.models import TokenEndpointFailure
 from hub.core.api import error_response
+from hub.throttle.ratelimit import client_address
 
 
 def login_locked(request, original_response=None, credentials=None):
@@ -35,6 +36,12 @@ def login_locked(request, original_response=None, credentials=None):
     )
 
 
+def login_client_address(request) -> str:
+    """django-axes' address of the person logging in: the one the rate limits use (the proxy
+    hops of RATELIMIT_PROXY_HOPS skipped; an IPv6 client by its /64), as a plain address."""
+    return client_address(request).partition("/")[0]
+
+
 def _client_id(request) -> str:
     """The client id from HTTP Basic credentials or the form body, as oauthlib reads it."""
     header = request.META.get("HTTP_AUTHORIZATION", "")
@@ -48,7 +55,7 @@ def _client_id(request) -> str:
 
 
 def _keys(request) -> list[str]:
-    keys = [f"address:{request.META.get('REMOTE_ADDR', '')}"]
+    keys = [f"address:{client_address(request)}"]
     client_id = _client_id(request)[:200]
     if client_id:
         keys.append(f"client:{client_id}")

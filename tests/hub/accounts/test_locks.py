@@ -195,3 +195,41 @@ def test_registering_a_client_offers_no_implicit_or_password_grant(rf, coordinat
     field = model_admin.get_form(request).base_fields["authorization_grant_type"]
     offered = {code for code, _label in field.choices}
     assert offered == {Application.GRANT_CLIENT_CREDENTIALS, Application.GRANT_AUTHORIZATION_CODE}
+
+
+def test_behind_a_proxy_the_locks_count_the_forwarded_address(client, org_a, settings):
+    settings.RATELIMIT_PROXY_HOPS = 1
+    email = org_a.users[Role.CASE_LAWYER].email
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            LOGIN,
+            {"username": email, "password": "salah"},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+            **proxy,
+        )
+    other = client.post(
+        LOGIN,
+        {"username": email, "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.3",
+        **proxy,
+    )
+    assert other.status_code == 302
+    for _attempt in range(settings.TOKEN_FAILURE_LIMIT):
+        client.post(
+            "/o/token/",
+            {"grant_type": "client_credentials", "client_id": "guess", "client_secret": "x"},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+            **proxy,
+        )
+    allowed = client.post(
+        "/o/token/",
+        {
+            "grant_type": "client_credentials",
+            "client_id": org_a.application.client_id,
+            "client_secret": org_a.client_secret,
+        },
+        HTTP_X_FORWARDED_FOR="198.51.100.3",
+        **proxy,
+    )
+    assert allowed.status_code == 200
