@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -34,7 +35,8 @@ CSRF_TRUSTED_ORIGINS = env_list(
     "CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"
 )
 
-if HUB_ENV == "production" and (SECRET_KEY == DEMO_SECRET_KEY or DEBUG):
+PRODUCTION = HUB_ENV == "production"
+if PRODUCTION and (SECRET_KEY == DEMO_SECRET_KEY or DEBUG):
     raise ImproperlyConfigured("Production refuses the demo SECRET_KEY and DEBUG=on.")
 
 # Apps in the public schema (the hub layer) and in every organisation's schema (tenants/).
@@ -64,6 +66,7 @@ SHARED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "oauth2_provider",
+    "axes",
 ]
 TENANT_APPS = [
     "hub.core",  # its audit table exists in every schema: each organisation's own trail
@@ -77,6 +80,7 @@ TENANT_APPS = [
     "tenants.notifications",
     "tenants.clocks",
     "tenants.search",
+    "tenants.inbox",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
@@ -100,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hub.core.security.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -127,6 +133,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "hub.accounts.backends.NetworkAdminBackend",
 ]
@@ -174,11 +181,59 @@ if HUB_ENV == "production" and not RATELIMIT_ENABLE:
     raise ImproperlyConfigured("Production refuses RATELIMIT_ENABLE=false (for load tests only).")
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HUB_ENV == "production")
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Production is served over HTTPS only: HSTS, and plain HTTP redirected. Behind a proxy that
+# ends TLS, SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto names the header it sets (and the proxy
+# must overwrite it, never pass a client's through).
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer's probe speaks plain HTTP
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + os.environ["SECURE_PROXY_SSL_HEADER"].upper().replace("-", "_"),
+        "https",
+    )
+# Every page: no inline script or style, no framing (hub.core.security).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+# Responses under these paths carry personal data: never stored by a browser or proxy.
+NO_STORE_PATH_PREFIXES = (
+    "/org/",
+    "/network/",
+    "/accounts/",
+    "/admin/",
+    "/o/",
+    "/api/v1/public/complaints/",
+    "/api/v1/network/",
+    "/tautan/",
+    "/status/",
+    "/tanda-terima/",
+    "/pengaduan/",
+)
+
+# Staff login: locked after LOGIN_FAILURE_LIMIT wrong passwords for one e-mail from one
+# address, for LOGIN_COOLOFF_MINUTES (django-axes; the attempts are in the database, shared
+# by every worker). A success clears the count.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hub.accounts.locks.login_locked"
+AXES_CLIENT_IP_CALLABLE = "hub.accounts.locks.login_client_address"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+# The OAuth2 token endpoint: failed client authentications per client id and per address,
+# counted in the database (hub.accounts.locks).
+TOKEN_FAILURE_LIMIT = int(os.environ.get("TOKEN_FAILURE_LIMIT", "10"))
+TOKEN_COOLOFF_MINUTES = int(os.environ.get("TOKEN_COOLOFF_MINUTES", "15"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -222,6 +277,9 @@ SPECTACULAR_SETTINGS = {
         "ShareSectionEnum": "sharing.models.Section",
         "CaseSectionEnum": "tenants.cases.models.CaseSection",
         "LinkStateEnum": "hub.links.models.LinkState",
+        # A complaint's status (public API) and a case's handling status.
+        "ComplaintStatusEnum": "hub.intake.models.ComplaintStatus",
+        "CaseStatusEnum": "hub.vocab.stages.Status",
     },
 }
 OAUTH2_PROVIDER = {
@@ -232,6 +290,21 @@ OAUTH2_PROVIDER = {
     },
     "DEFAULT_SCOPES": ["read", "write"],
     "PKCE_REQUIRED": True,
+    # RFC 9700 (OAuth 2.0 Security BCP): no implicit or password grant, PKCE S256 only,
+    # tokens only in the Authorization header, `iss` in authorization responses, tokens
+    # hashed at rest, a replayed refresh token revokes its whole family.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    # Registering a client offers only client credentials and authorization code.
+    "APPLICATION_ADMIN_CLASS": "hub.accounts.oauth_admin.HubApplicationAdmin",
+    # Redirect URIs of registered clients: https only in production (http for the demo).
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"] if PRODUCTION else ["https", "http"],
 }
 
 # No broker configured: tasks run eagerly, in-process (the in-memory URL is never used).
@@ -248,7 +321,11 @@ CELERY_BEAT_SCHEDULE = {
     "notifications-tick": {"task": "notifications.tick", "schedule": TICK_SECONDS},
     # Files a rolled-back upload left in storage (tenants.documents.services).
     "documents-sweep": {"task": "documents.sweep", "schedule": 3600},
+    # Complaints not accepted within the service level go on (hub.intake.tasks).
+    "intake-escalate": {"task": "intake.escalate", "schedule": 900},
 }
+# The network's service level for complaints: hours an inbox has before a complaint escalates.
+INTAKE_ACCEPT_HOURS = int(os.environ.get("INTAKE_ACCEPT_HOURS", "24"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "hub@localhost")

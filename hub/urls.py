@@ -6,12 +6,14 @@ This module is the composition root: it is the only place in `hub` that wires in
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from oauth2_provider import urls as oauth2_urls
 
 from hub.accounts import views_staff
+from hub.accounts.locks import ThrottledTokenView
 from hub.core.views import healthz
-from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi
+from hub.intake import views as intake_views
+from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi, VocabularyListApi
 from hub.network import views as network_views
 from hub.network.api import NetworkStatsApi
 from hub.organisations import views as organisation_views
@@ -22,7 +24,7 @@ from tenants.care import api as care_api
 from tenants.care import api_interventions as care_services_api
 from tenants.care import views as care_views
 from tenants.cases import api as cases_api
-from tenants.cases import api_assignments, api_decisions, api_inbox, views_register, views_work
+from tenants.cases import api_assignments, api_decisions, views_register, views_work
 from tenants.cases import views as case_views
 from tenants.clientlinks import api as clientlinks_api
 from tenants.clientlinks import views as clientlinks_views
@@ -32,6 +34,8 @@ from tenants.documents import api as documents_api
 from tenants.documents import views as document_views
 from tenants.events import api as events_api
 from tenants.events import views as event_views
+from tenants.inbox import api as api_inbox
+from tenants.inbox import views as inbox_views
 from tenants.litigation import api as litigation_api
 from tenants.litigation import views as litigation_views
 from tenants.notifications import api as notifications_api
@@ -48,6 +52,7 @@ intake_api = (
             "complaints/<str:receipt_code>/", ComplaintStatusApi.as_view(), name="complaint-status"
         ),
         path("organisations/", OrganisationDirectoryApi.as_view(), name="organisations"),
+        path("vocabularies/", VocabularyListApi.as_view(), name="vocabularies"),
         path(
             "vocabularies/<slug:vocabulary>/",
             VocabularyTermsApi.as_view(),
@@ -426,8 +431,8 @@ organisation_space = [
         views_work.decision_settle_view,
         name="decision-settle",
     ),
-    path("inbox/<str:receipt_code>/accept/", case_views.inbox_accept, name="inbox-accept"),
-    path("inbox/<str:receipt_code>/decline/", case_views.inbox_decline, name="inbox-decline"),
+    path("inbox/<str:receipt_code>/accept/", inbox_views.inbox_accept, name="inbox-accept"),
+    path("inbox/<str:receipt_code>/decline/", inbox_views.inbox_decline, name="inbox-decline"),
     path("notifications/", notification_views.notifications_page, name="notifications"),
     path(
         "notifications/read/", notification_views.notifications_read_view, name="notifications-read"
@@ -440,6 +445,12 @@ organisation_space = [
     path("api/v1/", include((organisation_api, "org-api"))),
 ]
 
+# The token endpoint throttles repeated failed client authentications (hub.accounts.locks).
+oauth2_endpoints = [
+    path("token/", ThrottledTokenView.as_view(), name="token"),
+    *(entry for entry in oauth2_urls.base_urlpatterns if entry.name != "token"),
+]
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("public_portal.urls")),
@@ -447,12 +458,23 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # OAuth2 protocol endpoints only; applications are registered per organisation, not here.
-    path("o/", include((oauth2_urls.base_urlpatterns, "oauth2_provider"))),
+    path("o/", include((oauth2_endpoints, "oauth2_provider"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The page and its init script are separate responses: the CSP allows no inline script.
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="schema", template_name="hub/api_docs.html"),
+        name="api-docs",
+    ),
     path("api/v1/public/", include(intake_api)),
     path("api/v1/network/stats/", NetworkStatsApi.as_view(), name="network-stats"),
     path("network/", network_views.network_home, name="network-home"),
+    path("network/triage/", intake_views.triage_page, name="network-triage"),
+    path(
+        "network/triage/<str:receipt_code>/",
+        intake_views.triage_move,
+        name="network-triage-move",
+    ),
     path("org/<slug:org_slug>/", include((organisation_space, "org"))),
 ]
 

@@ -47,4 +47,5 @@ MISSING_IDS = {
     "notification_id": "999999",
     "link_id": "999999",
     "token": "1.not-a-token:forged",
+    "uidb64": "OTk5OTk5",
 }

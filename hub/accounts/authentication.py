@@ -13,9 +13,21 @@ from hub.accounts.access import network_actor, request_actor
 
 
 class OrganisationTokenAuthentication(OAuth2Authentication):
-    """Bearer tokens; a client-credentials token has no user, so the request user is anonymous."""
+    """Bearer tokens, in the Authorization header only; a client-credentials token has no user,
+    so the request user is anonymous.
+
+    oauthlib would also take `access_token` from the query string or a form body; a token in a
+    URL lands in access logs and browser history, so it is refused (401), and one in a body is
+    not looked at."""
 
     def authenticate(self, request):
+        if "access_token" in request._request.GET:
+            raise exceptions.AuthenticationFailed(
+                _("Send the access token in the Authorization header, not in the address.")
+            )
+        header = request._request.META.get("HTTP_AUTHORIZATION", "")
+        if header[:7].lower() != "bearer ":
+            return None
         result = super().authenticate(request)
         if result is None:
             return None

@@ -91,3 +91,16 @@ class OrganisationApplication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application.name} → {self.organisation.slug}"
+
+
+class TokenEndpointFailure(models.Model):
+    """Failed client authentications at the OAuth2 token endpoint, per client id or address
+    (`key`), shared by every worker process (hub.accounts.locks)."""
+
+    key = models.CharField(max_length=300, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    first_failed_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.failures}"

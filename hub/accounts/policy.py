@@ -22,6 +22,8 @@ from hub.organisations.context import organisation_check
 class Action(StrEnum):
     INBOX_READ = "inbox.read"
     COMPLAINT_DECIDE = "complaint.decide"  # accept (opens a case) or decline
+    COMPLAINT_TRIAGE = "complaint.triage"  # the network: assign, close as out of scope, merge
+    COMPLAINT_ESCALATE = "complaint.escalate"  # not accepted in time: the next organisation
     CASE_REGISTER = "case.register"
     CASE_READ = "case.read"  # the case list and a case record
     CASE_TAKE = "case.take"  # take a registered case from the consultation queue
@@ -84,6 +86,14 @@ POLICY: dict[Action, Rule] = {
     ),
     Action.COMPLAINT_DECIDE: Rule(
         _HEAD, _("Only the division head accepts or declines complaints.")
+    ),
+    Action.COMPLAINT_TRIAGE: Rule(
+        _roles(Role.COORDINATOR, Role.NETWORK_ADMIN),
+        _("Only the network's coordinators place, close or merge complaints."),
+    ),
+    Action.COMPLAINT_ESCALATE: Rule(
+        _roles(Role.COORDINATOR, Role.NETWORK_ADMIN, Role.SYSTEM),
+        _("Only the network's coordinators and its escalation task escalate complaints."),
     ),
     Action.CASE_REGISTER: Rule(
         _roles(

@@ -85,6 +85,7 @@ _ERROR_MEANING = {
     409: "The object's state does not allow it now (e.g. already decided, stale version).",
     413: "The body is too large.",
     415: "The body must be JSON.",
+    429: "Too many requests from this address; wait the `Retry-After` seconds and retry.",
 }
 
 

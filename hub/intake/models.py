@@ -1,10 +1,12 @@
-"""Complaint: what a worker filed, where it is now (an inbox, triage, or accepted)."""
+"""Complaint: what a worker filed, where it is now (an inbox, triage, accepted, closed as out
+of scope, or merged into another complaint: hub.intake.lifecycle), and its history."""
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hub.consent.models import ConsentRecord
+from hub.intake.lifecycle import WITH_ORGANISATION, WITHOUT_ORGANISATION, ComplaintStatus
 from hub.organisations.models import Organisation
 
 
@@ -14,10 +16,7 @@ class ReporterType(models.TextChoices):
     PARALEGAL = "paralegal", _("A paralegal or organisation on their behalf")
 
 
-class ComplaintStatus(models.TextChoices):
-    INBOX = "inbox", _("Waiting for an organisation")
-    TRIAGE = "triage", _("Being placed by the network")
-    ACCEPTED = "accepted", _("Accepted")
+__all__ = ["Complaint", "ComplaintDecision", "ComplaintStatus", "ReporterType"]
 
 
 class Complaint(models.Model):
@@ -45,6 +44,16 @@ class Complaint(models.Model):
         ConsentRecord, on_delete=models.PROTECT, related_name="complaint"
     )
     accepted_case_id = models.BigIntegerField(null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="duplicates"
+    )
+    closed_reason = models.TextField(blank=True)  # out of scope: the worker reads it
+    placed_at = models.DateTimeField(null=True, blank=True)  # when it came where it is
+    # The accepted case's stage and handling status, as its organisation's events report them
+    # (hub.intake.handlers): the status page reads these, never the case.
+    case_stage = models.CharField(max_length=20, blank=True)
+    case_status = models.CharField(max_length=20, blank=True)
+    case_updated_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -53,26 +62,51 @@ class Complaint(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(status="triage", handling_organisation__isnull=True)
+                    models.Q(
+                        status__in=[str(s) for s in WITHOUT_ORGANISATION],
+                        handling_organisation__isnull=True,
+                    )
                     | models.Q(
-                        status__in=["inbox", "accepted"], handling_organisation__isnull=False
+                        status__in=[str(s) for s in WITH_ORGANISATION],
+                        handling_organisation__isnull=False,
                     )
                 ),
                 name="complaint_always_in_one_place",
-            )
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="accepted", accepted_case_id__isnull=False)
+                    | ~models.Q(status="accepted")
+                ),
+                name="complaint_accepted_has_a_case",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="merged", merged_into__isnull=False)
+                    & ~models.Q(merged_into=models.F("pk"))
+                )
+                | models.Q(~models.Q(status="merged"), merged_into__isnull=True),
+                name="complaint_merged_into_another",
+            ),
         ]
+        indexes = [models.Index(fields=["status", "placed_at"], name="complaint_status_placed")]
 
     def __str__(self) -> str:
         return self.receipt_code
 
 
 class ComplaintDecision(models.Model):
-    """Every accept and decline, with its reason: the complaint's own history."""
+    """Every move (routing, accept, decline, escalate, assign, close, merge), with its reason:
+    the complaint's own history. `organisation` is the one the move concerns."""
 
     class Kind(models.TextChoices):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         ROUTED = "routed", _("Routed")
+        ESCALATED = "escalated", _("Escalated")
+        ASSIGNED = "assigned", _("Assigned")
+        CLOSED = "closed", _("Closed as out of scope")
+        MERGED = "merged", _("Merged as a duplicate")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="decisions")
     organisation = models.ForeignKey(

@@ -11,12 +11,17 @@ from hub.accounts.access import Actor
 from hub.accounts.policy import Action
 from hub.intake.models import Complaint, ComplaintStatus
 from hub.organisations.models import Organisation
+from hub.vocab.stages import Stage, Status
 
 
 def complaints_in_inbox(*, organisation: Organisation):
     return Complaint.objects.filter(
         handling_organisation=organisation, status=ComplaintStatus.INBOX
     ).order_by("submitted_at")
+
+
+def complaints_in_triage():
+    return Complaint.objects.filter(status=ComplaintStatus.TRIAGE).order_by("submitted_at")
 
 
 def inbox_for_actor(*, actor: Actor):
@@ -26,7 +31,9 @@ def inbox_for_actor(*, actor: Actor):
 
 @dataclass(frozen=True)
 class PublicStatus:
-    """What the holder of a receipt code may see: stage and next step, never personal data."""
+    """What the holder of a receipt code may see: where the complaint is and, once accepted,
+    the case's stage and next step; never personal data, never an organisation that let it go.
+    Read from the complaint's public fields only (the case's events keep them current)."""
 
     receipt_code: str
     status: str
@@ -35,36 +42,86 @@ class PublicStatus:
     organisation_name: str
     submitted_on: str
     updated_at: str
+    case_stage: str = ""
+    case_stage_label: str = ""
+
+
+def _case_next_step(stage: str, status: str) -> str:
+    """The accepted case's stage and its next step, in plain words for the worker."""
+    if stage == Stage.TERMINATION:
+        return {
+            Status.REFERRED: _(
+                "Your case was referred to another service that can help further. "
+                "The organisation will tell you where."
+            ),
+            Status.TRANSFERRED: _(
+                "Your case was handed to another organisation that will continue to help you."
+            ),
+            Status.NOT_ACCOMPANIED: _(
+                "The organisation has finished with your case and will not accompany it "
+                "further. Contact them if you have questions."
+            ),
+        }.get(status, _("The organisation's help with your case has ended."))
+    return {
+        Stage.CONSULTATION: _("A lawyer is studying your case and will talk with you."),
+        Stage.CASE_MEETING: _("The organisation's team is meeting to decide how to help you."),
+        Stage.ACCOMPANIMENT: _(
+            "The organisation is accompanying your case, for example with the employer, "
+            "the agency or the authorities."
+        ),
+    }.get(
+        stage,
+        _(
+            "An organisation has accepted your complaint and opened a case. "
+            "They will contact you if you allowed it."
+        ),
+    )
 
 
 def complaint_public_status(*, receipt_code: str) -> PublicStatus | None:
     complaint = (
-        Complaint.objects.select_related("handling_organisation")
+        Complaint.objects.select_related("handling_organisation", "merged_into")
         .filter(receipt_code=receipt_code)
         .first()
     )
     if complaint is None:
         return None
-    next_steps = {
-        ComplaintStatus.INBOX: _(
+    status = ComplaintStatus(complaint.status)
+    organisation = complaint.handling_organisation
+    # An inbox may still decline: its name shows only when the worker chose it themself.
+    named = status == ComplaintStatus.ACCEPTED or (
+        status == ComplaintStatus.INBOX
+        and organisation is not None
+        and organisation.pk == complaint.chosen_organisation_id
+    )
+    if status == ComplaintStatus.ACCEPTED:
+        next_step = _case_next_step(complaint.case_stage, complaint.case_status)
+    elif status == ComplaintStatus.CLOSED:
+        next_step = _(
+            "The network closed your complaint because it is outside what its organisations "
+            "handle: %(reason)s"
+        ) % {"reason": complaint.closed_reason}
+    elif status == ComplaintStatus.MERGED:
+        next_step = _(
+            "Your complaint was joined with complaint %(code)s about the same matter. "
+            "Follow that code."
+        ) % {"code": complaint.merged_into.receipt_code}
+    elif status == ComplaintStatus.TRIAGE:
+        next_step = _("The network is finding the right organisation for your complaint.")
+    else:
+        next_step = _(
             "Your complaint is waiting for the organisation to review it. "
             "They will contact you if you allowed it."
-        ),
-        ComplaintStatus.TRIAGE: _(
-            "The network is finding the right organisation for your complaint."
-        ),
-        ComplaintStatus.ACCEPTED: _(
-            "An organisation has accepted your complaint and opened a case. "
-            "They will contact you if you allowed it."
-        ),
-    }
-    organisation = complaint.handling_organisation
+        )
+    stage = complaint.case_stage if status == ComplaintStatus.ACCEPTED else ""
     return PublicStatus(
         receipt_code=complaint.receipt_code,
         status=complaint.status,
-        status_label=str(ComplaintStatus(complaint.status).label),
-        next_step=str(next_steps[ComplaintStatus(complaint.status)]),
-        organisation_name=organisation.name if organisation else "",
+        status_label=str(status.label),
+        next_step=str(next_step),
+        organisation_name=organisation.name if named else "",
         submitted_on=complaint.submitted_at.date().isoformat(),
         updated_at=complaint.updated_at.isoformat(),
+        case_stage=stage,
+        case_stage_label=str(Stage(stage).label) if stage in Stage.values else "",
     )

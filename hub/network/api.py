@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -24,7 +23,9 @@ class NetworkStatsOutput(serializers.Serializer):
 
 
 class NetworkStatsApi(APIView):
-    authentication_classes = [SessionAuthentication]
+    """The default authentication (bearer or session): an anonymous caller gets 401 with a
+    Bearer challenge; an organisation's client token, 403."""
+
     permission_classes = [IsNetworkMember]
 
     @extend_schema(responses={200: NetworkStatsOutput, **error_responses(401, 403, member=False)})

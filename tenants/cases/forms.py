@@ -128,10 +128,6 @@ class EditForm(GeneralForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class DeclineForm(PlainTextForm):
-    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=2000)
-
-
 class MoveForm(PlainTextForm):
     move = forms.ChoiceField(choices=Move.choices)
     reason_code = forms.SlugField(max_length=50, required=False)

@@ -19,7 +19,8 @@ from hub.consent.models import ConsentSource
 from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
 from hub.core.errors import Conflict, DomainError
 from hub.core.outbox import domain_event_record
-from hub.intake.services import complaint_lock_in_inbox, complaint_mark_accepted
+from hub.intake.lifecycle import Move
+from hub.intake.services import complaint_for_move, complaint_transition
 from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes, term_labels
@@ -232,9 +233,9 @@ def case_register(
 
 @transaction.atomic
 def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
-    """The division head accepts a complaint from the inbox: the case exists, the status changes."""
-    policy.require(actor, Action.COMPLAINT_DECIDE)
-    complaint = complaint_lock_in_inbox(organisation=actor.organisation, receipt_code=receipt_code)
+    """The division head accepts a complaint from the inbox: the case exists, and the
+    complaint moves to accepted through intake's one transition service (checked first)."""
+    complaint, _rule = complaint_for_move(actor=actor, receipt_code=receipt_code, move=Move.ACCEPT)
     case = _case_create(
         actor=actor,
         title=_("%(issue)s, %(place)s")
@@ -253,10 +254,7 @@ def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
         intake=Intake(arrival_channel="portal", arrived_at=complaint.submitted_at),
         receipt_code=complaint.receipt_code,
     )
-    complaint_mark_accepted(
-        complaint=complaint,
-        organisation=actor.organisation,
-        case_id=case.pk,
-        actor=actor.audit,
+    complaint_transition(
+        actor=actor, receipt_code=complaint.receipt_code, move=Move.ACCEPT, case_id=case.pk
     )
     return case

@@ -1,5 +1,6 @@
 """Staff pages of an organisation: home (my cases, queue, inbox, cases), a case page, and the
-inbox and move actions. Every button shown is one the policy table allows."""
+move actions (the inbox's own actions: tenants.inbox). Every button shown is one the policy
+table allows."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from hub.accounts.access import organisation_member_required
 from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.core.forms import submit
-from hub.intake.selectors import inbox_for_actor
-from hub.intake.services import complaint_decline
 from hub.vocab.selectors import active_terms
 from tenants.cases.assignments import (
     assignable_staff,
@@ -23,10 +22,9 @@ from tenants.cases.assignments import (
     consultation_queue,
 )
 from tenants.cases.decisions import decision_requests_of, decision_requests_pending
-from tenants.cases.forms import DeclineForm, MoveForm
+from tenants.cases.forms import MoveForm
 from tenants.cases.lifecycle import Move, moves_for, requestable_moves
 from tenants.cases.models import ASSIGNABLE_ROLES, CaseSection
-from tenants.cases.registration import case_open_from_complaint
 from tenants.cases.selectors import (
     case_audit_trail,
     case_for_actor,
@@ -37,6 +35,7 @@ from tenants.cases.selectors import (
 from tenants.cases.services import case_restrict, case_transition
 from tenants.clocks.selectors import case_clocks
 from tenants.events.selectors import case_chronology
+from tenants.inbox.selectors import inbox_rows
 from tenants.litigation.forms import ProceedingForm
 from tenants.people.forms import CasePersonForm
 from tenants.people.selectors import person_picker
@@ -54,7 +53,7 @@ def organisation_home(request):
             "organisation": request.organisation,
             "actor": actor,
             "can": can,
-            "inbox": inbox_for_actor(actor=actor)[:50] if Action.INBOX_READ in can else None,
+            "inbox": inbox_rows(actor=actor) if Action.INBOX_READ in can else None,
             "mine": cases_assigned_to(actor=actor)[:50] if reads else None,
             "queue": consultation_queue(actor=actor)[:50] if reads else None,
             "pending": (
@@ -126,35 +125,6 @@ def case_detail(request, case_id: int):
             "clocks": case_clocks(case=case, hidden_sections=hidden),
         },
     )
-
-
-@organisation_member_required
-@require_POST
-def inbox_accept(request, receipt_code: str):
-    try:
-        case = case_open_from_complaint(actor=request.actor, receipt_code=receipt_code)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("org:home", org_slug=request.organisation.slug)
-    messages.success(request, _("Complaint accepted: case %(number)s.") % {"number": case.number})
-    return redirect("org:case", org_slug=request.organisation.slug, case_id=case.pk)
-
-
-@organisation_member_required
-@require_POST
-def inbox_decline(request, receipt_code: str):
-    form = DeclineForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("A reason is required to decline."))
-    else:
-        try:
-            complaint_decline(
-                actor=request.actor, receipt_code=receipt_code, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("Complaint declined; it goes back to the network."))
-        except DomainError as exc:
-            messages.error(request, exc.message)
-    return redirect("org:home", org_slug=request.organisation.slug)
 
 
 @organisation_member_required

@@ -41,7 +41,11 @@ def test_invited_colleague_sets_a_password_through_the_link_and_logs_in(client, 
         {"new_password1": "Lembur-Tanpa-Upah-2026", "new_password2": "Lembur-Tanpa-Upah-2026"},
     )
     assert done.status_code == 302
-    assert client.login(username="dewi@lbh-uji.test", password="Lembur-Tanpa-Upah-2026")
+    logged_in = client.post(
+        "/accounts/login/",
+        {"username": "dewi@lbh-uji.test", "password": "Lembur-Tanpa-Upah-2026"},
+    )
+    assert logged_in.status_code == 302
     assert client.get(f"/org/{org_a.organisation.slug}/").status_code == 200
 
 

@@ -13,7 +13,21 @@ def test_member_of_an_organisation_is_refused(client, org_a):
 
 
 def test_anonymous_is_refused(client, world, db):
-    assert client.get("/api/v1/network/stats/").status_code == 403
+    response = client.get("/api/v1/network/stats/")
+    assert response.status_code == 401 and response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_an_organisation_client_token_is_forbidden(client, org_a):
+    token = client.post(
+        "/o/token/",
+        {
+            "grant_type": "client_credentials",
+            "client_id": org_a.application.client_id,
+            "client_secret": org_a.client_secret,
+        },
+    ).json()["access_token"]
+    response = client.get("/api/v1/network/stats/", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 403
 
 
 def test_coordinator_gets_aggregates(client, coordinator):

@@ -9,10 +9,10 @@ from rest_framework.response import Response
 from hub.accounts.api import OrganisationApiView
 from hub.core.api import error_responses
 from hub.core.fields import Text
-from hub.intake.selectors import inbox_for_actor
 from hub.intake.services import complaint_decline
 from tenants.cases.api import CaseOutput
 from tenants.cases.registration import case_open_from_complaint
+from tenants.inbox.selectors import inbox_rows
 
 
 class InboxComplaintOutput(serializers.Serializer):
@@ -34,7 +34,7 @@ class DeclineInput(serializers.Serializer):
 class InboxListApi(OrganisationApiView):
     @extend_schema(responses={200: InboxComplaintOutput(many=True), **error_responses(403)})
     def get(self, request, **kwargs):
-        complaints = inbox_for_actor(actor=self.actor)[:200]
+        complaints = inbox_rows(actor=self.actor, limit=200)
         return Response(InboxComplaintOutput(complaints, many=True).data)
 
 

@@ -1,0 +1,64 @@
+"""The one set of rules for a complaint's input, whether it comes from the portal form or the
+JSON API: both edges check shapes (types, lengths, the same limits), and these rules check
+what the codes mean. The OpenAPI document and the vocabulary listing are built from the same
+lists, so a client built from the document is refused only for what the document says."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from hub.intake.countries import DESTINATION_COUNTRIES
+from hub.intake.models import ReporterType
+from hub.vocab.selectors import unknown_codes
+
+if TYPE_CHECKING:
+    from hub.intake.services import ComplaintInput
+
+COUNTRY_CODES = tuple(code for code, _label in DESTINATION_COUNTRIES)
+MAX_ISSUE_TYPES = 12
+
+
+def language_codes() -> tuple[str, ...]:
+    """The languages complaints are taken in: the network's interface languages."""
+    return tuple(code for code, _label in settings.LANGUAGES)
+
+
+def complaint_input_errors(data: ComplaintInput) -> dict[str, list[str]]:
+    """Field → messages for everything wrong with the input; empty when it can be filed."""
+    errors: dict[str, list[str]] = {}
+    if data.reporter_type not in ReporterType.values:
+        errors["reporter_type"] = [_("Choose who is reporting.")]
+    for name in ("reporter_name", "narrative"):
+        if not getattr(data, name).strip():
+            errors[name] = [_("This field is required.")]
+    if data.country_of_work not in COUNTRY_CODES:
+        errors["country_of_work"] = [
+            _("Choose one of: %(options)s.") % {"options": ", ".join(COUNTRY_CODES)}
+        ]
+    if data.language not in language_codes():
+        errors["language"] = [
+            _("Choose one of: %(options)s.") % {"options": ", ".join(language_codes())}
+        ]
+    codes = list(dict.fromkeys(data.issue_types))
+    if not codes:
+        errors["issue_types"] = [_("This field is required.")]
+    elif len(codes) > MAX_ISSUE_TYPES:
+        errors["issue_types"] = [_("Choose at most %(count)s.") % {"count": MAX_ISSUE_TYPES}]
+    elif unknown := unknown_codes(codes):
+        errors["issue_types"] = [_("Unknown code: %(codes)s.") % {"codes": ", ".join(unknown)}]
+    if data.organisation is not None and not data.organisation.accepts_complaints:
+        errors["organisation"] = [_("Choose another organisation.")]
+    return errors
+
+
+def complaint_input_message(data: ComplaintInput, errors: dict[str, list[str]]) -> str:
+    """The one-line message for people that goes with the field errors."""
+    if list(errors) == ["organisation"]:
+        return _("This organisation does not take complaints.")
+    unknown = unknown_codes(list(data.issue_types)) if list(errors) == ["issue_types"] else []
+    if unknown:
+        return _("Unknown issue type: %(codes)s.") % {"codes": ", ".join(unknown)}
+    return _("Some fields are missing or invalid.")
