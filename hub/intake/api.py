@@ -179,6 +179,8 @@ STATUS_EXAMPLE = {
     "organisation_name": "Serikat Buruh Migran Indonesia",
     "submitted_on": "2026-03-02",
     "updated_at": "2026-03-02T09:15:00+07:00",
+    "case_stage": "",
+    "case_stage_label": "",
 }
 INVALID_EXAMPLE = {
     "error": {
