@@ -146,8 +146,12 @@ class ComplaintStatusOutput(serializers.Serializer):
     )
     submitted_on = serializers.DateField()
     updated_at = serializers.DateTimeField()
-    case_stage = serializers.CharField()
-    case_stage_label = serializers.CharField()
+    case_stage = serializers.CharField(
+        allow_blank=True, help_text="Once accepted: the case's stage code; else empty."
+    )
+    case_stage_label = serializers.CharField(
+        allow_blank=True, help_text="The case's stage in the request's language."
+    )
 
 
 COMPLAINT_EXAMPLE = {
