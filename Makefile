@@ -39,6 +39,7 @@ lint: install
 bench: install
 	$(PY) bench/provision.py
 	$(PY) bench/search.py
+	$(PY) bench/dossier.py
 	$(PY) bench/intake.py
 
 clean-data:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
 import math
 from datetime import timedelta
 from urllib.parse import unquote_plus
@@ -36,10 +37,17 @@ def login_locked(request, original_response=None, credentials=None):
     )
 
 
-def login_client_address(request) -> str:
+def login_client_address(request) -> str | None:
     """django-axes' address of the person logging in: the one the rate limits use (the proxy
-    hops of RATELIMIT_PROXY_HOPS skipped; an IPv6 client by its /64), as a plain address."""
-    return client_address(request).partition("/")[0]
+    hops of RATELIMIT_PROXY_HOPS skipped; an IPv6 client by its /64), as a plain address.
+    None when the request carries no address (a login made in code, not over HTTP): axes
+    stores addresses in an IP field, which refuses anything else."""
+    address = client_address(request).partition("/")[0]
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return address
 
 
 def _client_id(request) -> str:

@@ -99,7 +99,7 @@ def upload_check(file, *, max_bytes: int | None = None) -> CheckedUpload:
         pages = _pdf_pages(file)
         checked = CheckedUpload(KIND_PDF, mime, size, digest.hexdigest(), pages, None, None)
     else:
-        # Pillow forgives truncated images when a library (WeasyPrint) sets its global
+        # Pillow forgives truncated images when any library sets its global (WeasyPrint did)
         # LOAD_TRUNCATED_IMAGES; the end marker of each format does not depend on it.
         if not _image_ends(mime, head, tail, size):
             raise _damaged()

@@ -146,8 +146,12 @@ class ComplaintStatusOutput(serializers.Serializer):
     )
     submitted_on = serializers.DateField()
     updated_at = serializers.DateTimeField()
-    case_stage = serializers.CharField()
-    case_stage_label = serializers.CharField()
+    case_stage = serializers.CharField(
+        allow_blank=True, help_text="Once accepted: the case's stage code; else empty."
+    )
+    case_stage_label = serializers.CharField(
+        allow_blank=True, help_text="The case's stage in the request's language."
+    )
 
 
 COMPLAINT_EXAMPLE = {
@@ -179,6 +183,8 @@ STATUS_EXAMPLE = {
     "organisation_name": "Serikat Buruh Migran Indonesia",
     "submitted_on": "2026-03-02",
     "updated_at": "2026-03-02T09:15:00+07:00",
+    "case_stage": "",
+    "case_stage_label": "",
 }
 INVALID_EXAMPLE = {
     "error": {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from io import BytesIO
 from pathlib import Path
@@ -101,6 +102,68 @@ def test_empty_sections_and_limited_scope(tmp_path: Path) -> None:
     text = pdf_text(dossier_pdf(limited), tmp_path)
     assert "Tidak termasuk dalam cakupan berkas ini." in text
     assert "Ringkasan" in text
+
+
+# Text that would be markup, code, a label, a reference or an escape if read as Typst source.
+TYPST_SPECIALS = (
+    "#set page(width: 1cm, height: 1cm)",
+    "$x^2 + y$",
+    "*bold* _italic_ `raw`",
+    "<script>alert(1)</script>",
+    "@ref <label>",
+    r"C:\\Users\\siti \\ \\n end\\",
+    '#import "/etc/passwd": * ) ] }',
+    "= Heading? / ~ [link](x) // not a comment /* nor this */",
+    "Pekerja migran di Taiwan, majikan menahan gaji",
+    "雇主 陳先生 台北市",
+)
+
+
+def hostile_package() -> CasePackage:
+    base = package()
+    return replace(
+        base,
+        case=replace(
+            base.case,
+            number="LBH/2024/#1",
+            title=TYPST_SPECIALS[0],
+            summary="\n".join(TYPST_SPECIALS) + "\nemoji 😀 ✊",
+        ),
+        people=(PersonEntry("p1", TYPST_SPECIALS[3], ("victim",), "female"),),
+        events=tuple(EventEntry(f"e{n}", None, text) for n, text in enumerate(TYPST_SPECIALS)),
+    )
+
+
+def test_user_text_is_printed_literally_never_as_typst(tmp_path: Path) -> None:
+    data = dossier_pdf(hostile_package())
+    reader = PdfReader(BytesIO(data))
+    text = pdf_text(data, tmp_path)
+    for special in TYPST_SPECIALS:
+        # In the summary and again in its own event row.
+        assert text.count(special) >= 2, special
+    assert "LBH/2024/#1" in text
+    assert "emoji" in text and "Tanpa tanggal" in text
+    # "#set page(...)" in a title changed no page: every page is still A4 (595 x 842 pt).
+    for page in reader.pages:
+        assert (round(page.mediabox.width), round(page.mediabox.height)) == (595, 842)
+
+
+def test_pdf_metadata_language_and_fonts_are_the_packages() -> None:
+    reader = PdfReader(BytesIO(dossier_pdf(package())))
+    assert reader.metadata.title == "Berkas Perkara LBH/2024/001"
+    assert reader.metadata.author == "LBH Jakarta"
+    assert reader.trailer["/Root"]["/Lang"] == "id"
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts and all("DejaVuSans" in font for font in fonts), fonts
+
+
+def test_same_package_gives_the_same_pdf() -> None:
+    """Fonts from the repository and the package's own date: no clock, no machine in the bytes."""
+    assert dossier_pdf(hostile_package()) == dossier_pdf(hostile_package())
 
 
 def test_indonesian_date_formats() -> None:
