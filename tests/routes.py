@@ -47,5 +47,6 @@ MISSING_IDS = {
     "notification_id": "999999",
     "link_id": "999999",
     "token": "1.not-a-token:forged",
+    "slug": "tidak-ada",
     "uidb64": "OTk5OTk5",
 }
