@@ -5,13 +5,15 @@ lists, so a client built from the document is refused only for what the document
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.intake.countries import DESTINATION_COUNTRIES
-from hub.intake.models import ReporterType
+from hub.intake.models import ContactChannel, ReporterType
 from hub.vocab.selectors import unknown_codes
 
 if TYPE_CHECKING:
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 
 COUNTRY_CODES = tuple(code for code, _label in DESTINATION_COUNTRIES)
 MAX_ISSUE_TYPES = 12
+# A worker may remember the year they left; nothing before this is a date of this complaint.
+EARLIEST_DATE = date(1970, 1, 1)
 
 
 def language_codes() -> tuple[str, ...]:
@@ -51,6 +55,55 @@ def complaint_input_errors(data: ComplaintInput) -> dict[str, list[str]]:
         errors["issue_types"] = [_("Unknown code: %(codes)s.") % {"codes": ", ".join(unknown)}]
     if data.organisation is not None and not data.organisation.accepts_complaints:
         errors["organisation"] = [_("Choose another organisation.")]
+    errors.update(_contact_errors(data))
+    errors.update(_date_errors(data))
+    return errors
+
+
+def contact_channel_of(data: ComplaintInput) -> str:
+    """The channel chosen, or (an API client that did not say) the first address given."""
+    if data.contact_channel:
+        return data.contact_channel
+    if data.contact_phone.strip():
+        return ContactChannel.WHATSAPP
+    return ContactChannel.EMAIL if data.contact_email.strip() else ContactChannel.NONE
+
+
+def _contact_errors(data: ComplaintInput) -> dict[str, list[str]]:
+    """The way to reach them needs its address; "do not contact me" needs nothing."""
+    channel = contact_channel_of(data)
+    if channel not in ContactChannel.values:
+        return {"contact_channel": [_("Choose how we may reach you.")]}
+    phone_missing = not data.contact_phone.strip()
+    if channel in (ContactChannel.WHATSAPP, ContactChannel.PHONE) and phone_missing:
+        return {"contact_phone": [_("Give the number, or choose another way to reach you.")]}
+    if channel == ContactChannel.EMAIL and not data.contact_email.strip():
+        return {"contact_email": [_("Give the e-mail address, or choose another way.")]}
+    if (
+        channel == ContactChannel.PARALEGAL
+        and data.reporter_type == ReporterType.WORKER
+        and not data.filer_name.strip()
+    ):
+        return {"filer_name": [_("Give the name of the paralegal or organisation to contact.")]}
+    return {}
+
+
+def _date_errors(data: ComplaintInput) -> dict[str, list[str]]:
+    today = timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    for name in ("happened_from", "happened_until"):
+        value = getattr(data, name)
+        if value is not None and value > today:
+            errors[name] = [_("This date is in the future.")]
+        elif value is not None and value < EARLIEST_DATE:
+            errors[name] = [_("This date is too long ago; check the year.")]
+    if (
+        not errors
+        and data.happened_from is not None
+        and data.happened_until is not None
+        and data.happened_until < data.happened_from
+    ):
+        errors["happened_until"] = [_("The end is before the start.")]
     return errors
 
 

@@ -3,8 +3,8 @@ decline, escalate, assign, close, merge): a complaint is always in exactly one p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -22,11 +22,22 @@ from hub.core.outbox import domain_event_record
 from hub.intake.lifecycle import NEW, ROUTED, TRANSITIONS, Move, Rule, Side, rule_for
 from hub.intake.models import Complaint, ComplaintDecision, ComplaintStatus
 from hub.intake.routing import route_complaint
-from hub.intake.rules import complaint_input_errors, complaint_input_message
+from hub.intake.rules import complaint_input_errors, complaint_input_message, contact_channel_of
 from hub.intake.selectors import complaints_in_inbox
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from hub.vocab.stages import Stage, Status
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    """One more worker of a group complaint, as the filer lists them."""
+
+    name: str
+    contact_phone: str = ""
+    contact_email: str = ""
+    home_region: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,14 @@ class ComplaintInput:
     agency_name: str = ""
     language: str = "id"
     organisation: Organisation | None = None  # None: let the network choose
-    extra: dict = field(default_factory=dict)
+    filer_name: str = ""  # who files it, when not the worker themself
+    filer_relation: str = ""
+    contact_channel: str = ""  # a ContactChannel; empty: the first address given
+    contact_safety: str = ""  # when and how it is safe to reach them
+    happened_from: date | None = None
+    happened_until: date | None = None
+    members: tuple[MemberInput, ...] = ()  # a group complaint's other workers
+    draft_key: str = ""  # the form's token: attachments uploaded under it join the complaint
 
 
 @transaction.atomic
@@ -64,6 +82,10 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
     complaint = Complaint(
         reporter_type=data.reporter_type,
         reporter_name=data.reporter_name,
+        filer_name=data.filer_name,
+        filer_relation=data.filer_relation,
+        contact_channel=contact_channel_of(data),
+        contact_safety=data.contact_safety,
         contact_phone=data.contact_phone,
         contact_email=data.contact_email,
         country_of_work=data.country_of_work,
@@ -73,6 +95,8 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
         agency_name=data.agency_name,
         issue_types=list(dict.fromkeys(data.issue_types)),
         narrative=data.narrative,
+        happened_from=data.happened_from,
+        happened_until=data.happened_until,
         language=data.language,
         chosen_organisation=data.organisation,
         handling_organisation=handler,
