@@ -5,24 +5,39 @@ lists, so a client built from the document is refused only for what the document
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from hub.core.fields import validate_plain_text
 from hub.intake.countries import DESTINATION_COUNTRIES
 from hub.intake.models import ContactChannel, ReporterType
 from hub.vocab.selectors import unknown_codes
 
 if TYPE_CHECKING:
-    from hub.intake.services import ComplaintInput
+    from hub.intake.services import ComplaintInput, MemberInput
 
 COUNTRY_CODES = tuple(code for code, _label in DESTINATION_COUNTRIES)
 MAX_ISSUE_TYPES = 12
 # A worker may remember the year they left; nothing before this is a date of this complaint.
 EARLIEST_DATE = date(1970, 1, 1)
+# A group complaint: the other workers of one employer or agency, listed by the filer.
+MAX_MEMBERS = 30
+PHONE_PATTERN = r"^\+?[0-9 ()-]{6,30}$"  # the reporter's number has the same shape
+MEMBER_LIMITS = {"name": 200, "contact_email": 254, "home_region": 100, "note": 500}
+MEMBER_FIELD_LABELS = {
+    "name": gettext_lazy("the name"),
+    "contact_email": gettext_lazy("the e-mail address"),
+    "home_region": gettext_lazy("the home region"),
+    "note": gettext_lazy("the note"),
+}
 
 
 def language_codes() -> tuple[str, ...]:
@@ -57,6 +72,8 @@ def complaint_input_errors(data: ComplaintInput) -> dict[str, list[str]]:
         errors["organisation"] = [_("Choose another organisation.")]
     errors.update(_contact_errors(data))
     errors.update(_date_errors(data))
+    if member_errors := _members_errors(data):
+        errors["members"] = member_errors
     return errors
 
 
@@ -88,6 +105,65 @@ def _contact_errors(data: ComplaintInput) -> dict[str, list[str]]:
     return {}
 
 
+def _name_key(name: str) -> str:
+    """Names compared as a person would: case and spacing do not make another worker."""
+    return " ".join(name.split()).casefold()
+
+
+def _member_problems(member: MemberInput) -> list[str]:
+    name = member.name if isinstance(member.name, str) else ""
+    problems = []
+    if not name.strip():
+        problems.append(_("the name is required."))
+    for field, most in MEMBER_LIMITS.items():
+        value = getattr(member, field)
+        label = MEMBER_FIELD_LABELS[field]
+        if not isinstance(value, str):
+            problems.append(_("%(field)s must be text.") % {"field": label})
+            continue
+        if len(value) > most:
+            problems.append(
+                _("%(field)s is at most %(count)s characters.") % {"field": label, "count": most}
+            )
+        try:
+            validate_plain_text(value)
+        except ValidationError as exc:
+            problems.append(" ".join(exc.messages))
+    phone = member.contact_phone
+    if not isinstance(phone, str) or (phone.strip() and not re.match(PHONE_PATTERN, phone)):
+        problems.append(_("enter a phone number of digits, e.g. +62 812 3456 7890."))
+    email = member.contact_email
+    if isinstance(email, str) and email.strip():
+        try:
+            validate_email(email.strip())
+        except ValidationError:
+            problems.append(_("enter a valid e-mail address."))
+    return problems
+
+
+def _members_errors(data: ComplaintInput) -> list[str]:
+    """One message per row that is wrong ("Row 2: the name is required."), rows counted from 1
+    as the filer listed them; a name listed twice (or the worker's own) is refused."""
+    members = tuple(data.members)
+    if len(members) > MAX_MEMBERS:
+        return [
+            _("A group complaint lists at most %(count)s other workers; file another for the rest.")
+            % {"count": MAX_MEMBERS}
+        ]
+    errors: list[str] = []
+    seen = {_name_key(data.reporter_name)} if isinstance(data.reporter_name, str) else set()
+    for row, member in enumerate(members, start=1):
+        problems = _member_problems(member)
+        key = _name_key(member.name) if isinstance(member.name, str) else ""
+        if key and key in seen:
+            problems.append(_("this name is already listed in the complaint."))
+        seen.add(key)
+        errors += [
+            _("Row %(row)s: %(problem)s") % {"row": row, "problem": problem} for problem in problems
+        ]
+    return errors
+
+
 def _date_errors(data: ComplaintInput) -> dict[str, list[str]]:
     today = timezone.localdate()
     errors: dict[str, list[str]] = {}
@@ -111,6 +187,8 @@ def complaint_input_message(data: ComplaintInput, errors: dict[str, list[str]]) 
     """The one-line message for people that goes with the field errors."""
     if list(errors) == ["organisation"]:
         return _("This organisation does not take complaints.")
+    if list(errors) == ["members"]:
+        return _("Check the list of the other workers of the group complaint.")
     unknown = unknown_codes(list(data.issue_types)) if list(errors) == ["issue_types"] else []
     if unknown:
         return _("Unknown issue type: %(codes)s.") % {"codes": ", ".join(unknown)}

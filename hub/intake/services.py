@@ -19,8 +19,9 @@ from hub.core.audit import AuditActor
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.ids import new_receipt_code, normalise_receipt_code
 from hub.core.outbox import domain_event_record
+from hub.intake.attachments import complaint_attachments_claim
 from hub.intake.lifecycle import NEW, ROUTED, TRANSITIONS, Move, Rule, Side, rule_for
-from hub.intake.models import Complaint, ComplaintDecision, ComplaintStatus
+from hub.intake.models import Complaint, ComplaintDecision, ComplaintMember, ComplaintStatus
 from hub.intake.routing import route_complaint
 from hub.intake.rules import complaint_input_errors, complaint_input_message, contact_channel_of
 from hub.intake.selectors import complaints_in_inbox
@@ -114,6 +115,7 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
             complaint.pk = None
     else:  # pragma: no cover - 5 collisions in 6.6e11 codes
         raise Conflict(_("Please try again."))
+    _members_save(complaint, data.members)
     ComplaintDecision.objects.create(
         complaint=complaint,
         organisation=handler,
@@ -121,6 +123,7 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
         reason="chosen by the reporter" if data.organisation else "network routing",
         actor_label="portal",
     )
+    complaint_attachments_claim(complaint=complaint, draft_key=data.draft_key)
     _complaint_event(
         complaint,
         rule.event,
@@ -130,6 +133,29 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
         routed_to=_slug(handler),
     )
     return complaint
+
+
+def _members_save(complaint: Complaint, members: tuple[MemberInput, ...]) -> None:
+    """A group complaint's other workers, in the filer's order, each with a consent record of
+    their own that allows nothing: the filer answers only for themself."""
+    if not members:
+        return
+    consents = [
+        consent_record_create(given_by="worker", choices=ConsentChoices()) for _member in members
+    ]
+    ComplaintMember.objects.bulk_create(
+        ComplaintMember(
+            complaint=complaint,
+            position=position,
+            name=member.name.strip(),
+            contact_phone=member.contact_phone.strip(),
+            contact_email=member.contact_email.strip(),
+            home_region=member.home_region.strip(),
+            note=member.note.strip(),
+            consent=consent,
+        )
+        for position, (member, consent) in enumerate(zip(members, consents, strict=True), 1)
+    )
 
 
 def _slug(organisation: Organisation | None) -> str | None:
@@ -259,10 +285,12 @@ def complaint_transition(
     reason: str = "",
     case_id: int | None = None,
     duplicate_of: str | None = None,
+    member_case_ids: dict[int, int] | None = None,
 ) -> Complaint:
     """The only door through which a filed complaint changes place: lock the row, check the
     table (hub.intake.lifecycle) and the policy, move it, write its history and the domain
-    event; refusals change nothing."""
+    event; refusals change nothing. Accepting a group complaint takes the case of each member
+    too (`member_case_ids`: member id → case id)."""
     complaint, rule = complaint_for_move(actor=actor, receipt_code=receipt_code, move=move)
     reason = (reason or "").strip()
     if rule.reason_required and not reason:
@@ -286,6 +314,9 @@ def complaint_transition(
                 fields={"organisation": [_("Choose another organisation.")]},
             )
     target = _merge_target(complaint, duplicate_of) if rule.duplicate_required else None
+    members = list(complaint.members.select_related("consent")) if move == Move.ACCEPT else []
+    if any(m.pk not in (member_case_ids or {}) for m in members):
+        raise DomainError(_("Each worker of the group complaint needs a case of their own."))
 
     from_status, previous = complaint.status, complaint.handling_organisation
     detail: dict = {"move": move, "from": from_status, "organisation": _slug(previous)}
@@ -298,8 +329,11 @@ def complaint_transition(
         complaint.case_updated_at = complaint.placed_at
         fields += ["accepted_case_id", "case_stage", "case_status", "case_updated_at"]
         consent_attach_case(consent=complaint.consent, organisation=previous, case_id=case_id)
+        _members_accept(members, previous, member_case_ids or {})
         _decision(complaint, Kind.ACCEPTED, previous, actor)
         detail["case_id"] = case_id
+        if members:
+            detail["member_case_ids"] = [m.case_id for m in members]
     elif move in (Move.DECLINE, Move.ESCALATE):
         kind = Kind.DECLINED if move == Move.DECLINE else Kind.ESCALATED
         _decision(complaint, kind, previous, actor, reason)
@@ -325,6 +359,16 @@ def complaint_transition(
     )
     _complaint_event(complaint, rule.event, actor.audit, **detail)
     return complaint
+
+
+def _members_accept(members, organisation: Organisation, case_ids: dict[int, int]) -> None:
+    """Each member's own case, and their own (empty until they answer) consent now covers it."""
+    for member in members:
+        member.case_id = case_ids[member.pk]
+        member.save(update_fields=["case_id"])
+        consent_attach_case(
+            consent=member.consent, organisation=organisation, case_id=member.case_id
+        )
 
 
 def complaint_decline(*, actor: Actor, receipt_code: str, reason: str) -> Complaint:
