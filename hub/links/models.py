@@ -1,8 +1,11 @@
-"""ClientLink: one question put to a client of one organisation's case, answered once.
+"""ClientLink: one question put to a client of one organisation's case, or to the worker who
+filed a complaint with the network, answered once.
 
 Kept in the public schema, because the client's page opens outside any organisation and must
 find the organisation first; what it asks about (the case, the person) stays in the
-organisation's schema and is read there, through the organisation's own services.
+organisation's schema and is read there, through the organisation's own services. A link
+about a complaint (before any organisation holds it) has no organisation: it and what it asks
+about live in the public schema.
 """
 
 from django.db import models
@@ -21,10 +24,12 @@ class LinkState(models.TextChoices):
 
 
 class ClientLink(models.Model):
+    # A case's link: its organisation and case. A complaint's link: the complaint, and neither.
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="client_links"
+        Organisation, on_delete=models.PROTECT, related_name="client_links", null=True, blank=True
     )
-    case_id = models.BigIntegerField()
+    case_id = models.BigIntegerField(null=True, blank=True)
+    complaint_id = models.BigIntegerField(null=True, blank=True)
     person_id = models.BigIntegerField(null=True, blank=True)  # whom it is for, when a person
     purpose = models.CharField(max_length=40)  # a registered purpose's code
     # What is asked, frozen when the link is made: the client reads what staff asked.
@@ -55,9 +60,31 @@ class ClientLink(models.Model):
                 condition=models.Q(needs_review=True, reviewed_at__isnull=True),
                 name="clientlink_to_review",
             ),
+            models.Index(
+                fields=["complaint_id"],
+                condition=models.Q(complaint_id__isnull=False),
+                name="clientlink_complaint",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        organisation__isnull=False,
+                        case_id__isnull=False,
+                        complaint_id__isnull=True,
+                    )
+                    | models.Q(
+                        organisation__isnull=True, case_id__isnull=True, complaint_id__isnull=False
+                    )
+                ),
+                name="clientlink_for_a_case_or_a_complaint",
+            )
         ]
 
     def __str__(self) -> str:
+        if self.complaint_id is not None:
+            return f"{self.purpose} link #{self.pk} on complaint {self.complaint_id}"
         return f"{self.purpose} link #{self.pk} on case {self.case_id}"
 
     @property

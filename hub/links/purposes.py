@@ -46,10 +46,12 @@ class LinkResult:
 
 @dataclass(frozen=True)
 class LinkPurpose:
-    """One purpose. Every callable but `answer_form` runs in the organisation's schema.
+    """One purpose. Every callable but `answer_form` runs in the organisation's schema (for a
+    complaint's purpose, `for_complaint`: in the public schema, where complaints live).
 
     prepare(case_id=, person_id=, asked=) -> dict: check what staff ask and return the
-        request to freeze on the link (DomainError when it is wrong).
+        request to freeze on the link (DomainError when it is wrong); a complaint's purpose
+        gets prepare(complaint_id=, asked=).
     describe(link) -> LinkPage: what the client reads.
     answer_form(link, data) -> Form: the client's answer (data None: unbound).
     apply(link, cleaned_data, by) -> LinkResult: act on the answer, in the transaction that
@@ -67,6 +69,7 @@ class LinkPurpose:
     summarise: Callable[[ClientLink], str] = lambda link: link.outcome
     expires_after: timedelta = DEFAULT_EXPIRY
     needs_person: bool = False  # made for one person of the case
+    for_complaint: bool = False  # about a complaint filed with the network, not a case
 
 
 _purposes: dict[str, LinkPurpose] = {}

@@ -3,7 +3,9 @@
 Staff-side services take the organisation and an audit actor; the tenant app that calls them
 checks the case and the policy first. The client-side ones (`link_open`, `link_answer`) take
 only the token: they find the one organisation, case and purpose it was made for and act in
-that organisation's schema, through the purpose's own services.
+that organisation's schema, through the purpose's own services. A complaint's link (made by
+`link_create_for_complaint`, for a purpose registered `for_complaint`) has no organisation:
+its purpose acts in the public schema, where complaints live.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hub.core.audit import AuditActor
 from hub.core.errors import Conflict, DomainError
@@ -28,6 +31,21 @@ from hub.links.purposes import LinkPage, LinkPurpose, purpose_for
 from hub.links.tokens import nonce_hash, nonce_matches, nonce_new, token_make, token_read
 from hub.organisations.context import organisation_check, organisation_context
 from hub.organisations.models import Organisation
+
+# Who sends a complaint's link, as the client reads it: the network's public door.
+NETWORK_NAME = gettext_lazy("Migrant Worker Complaint House")
+
+
+def link_sender_name(link: ClientLink) -> str:
+    """The organisation a link comes from, or the network for a complaint's link."""
+    return link.organisation.name if link.organisation_id else str(NETWORK_NAME)
+
+
+def _subject(link: ClientLink) -> tuple[str, int]:
+    """What the link's trail entries are about: its case, or its complaint."""
+    if link.complaint_id is not None:
+        return "complaint", link.complaint_id
+    return "case", link.case_id
 
 
 class LinkUnavailable(DomainError):
@@ -97,6 +115,9 @@ def link_create(
     purpose checks what is asked and freezes it on the link."""
     organisation_check(organisation)
     spec = purpose_for(purpose)
+    if spec.for_complaint:
+        message = _("Unknown purpose for a link.")
+        raise DomainError(message, fields={"purpose": [message]})
     if spec.needs_person and person_id is None:
         message = _("Choose the person the link is for.")
         raise DomainError(message, fields={"person_id": [message]})
@@ -127,6 +148,49 @@ def link_create(
             "expires_at": link.expires_at.isoformat(),
         },
     )
+    return IssuedLink(link=link, token=token)
+
+
+@transaction.atomic
+def link_create_for_complaint(
+    *,
+    complaint_id: int,
+    purpose: str,
+    by: AuditActor,
+    asked: Mapping | None = None,
+    now: datetime | None = None,
+) -> IssuedLink:
+    """A new link about a complaint filed with the network (no organisation holds it yet, or
+    it does not matter which): made and answered in the public schema."""
+    spec = purpose_for(purpose)
+    if not spec.for_complaint:
+        message = _("Unknown purpose for a link.")
+        raise DomainError(message, fields={"purpose": [message]})
+    with organisation_context(None):
+        request = spec.prepare(complaint_id=complaint_id, asked=dict(asked or {}))
+        now = now or timezone.now()
+        link = ClientLink.objects.create(
+            complaint_id=complaint_id,
+            purpose=spec.code,
+            request=request,
+            nonce_hash="",
+            created_by_label=by.label,
+            created_by_user_id=by.user_id,
+            expires_at=now + spec.expires_after,
+        )
+        token = _issue(link)
+        link.save(update_fields=["nonce_hash"])
+        domain_event_record(
+            actor=by,
+            name="link.created",
+            object_type="complaint",
+            object_id=complaint_id,
+            detail={
+                "link": link.pk,
+                "purpose": spec.code,
+                "expires_at": link.expires_at.isoformat(),
+            },
+        )
     return IssuedLink(link=link, token=token)
 
 
@@ -214,7 +278,7 @@ def link_review(
 
 
 def _usable(link: ClientLink, nonce: str, now: datetime) -> None:
-    name = link.organisation.name
+    name = link_sender_name(link)
     if link.used_at is not None:
         raise LinkUnavailable("used", organisation_name=name)
     if link.revoked_at is not None:
@@ -252,18 +316,24 @@ def link_open(*, token: str, now: datetime | None = None) -> OpenedLink:
     link, nonce = _resolve(token)
     _usable(link, nonce, now or timezone.now())
     spec = purpose_for(link.purpose)
+    # A complaint's link has no organisation: organisation_context(None) is the public schema.
     with organisation_context(link.organisation):
         page = spec.describe(link)
-    return OpenedLink(link=link, purpose=spec, organisation_name=link.organisation.name, page=page)
+    return OpenedLink(link=link, purpose=spec, organisation_name=link_sender_name(link), page=page)
 
 
 def link_answer(*, token: str, data: Mapping, now: datetime | None = None) -> ClientLink:
     """The client's answer: checked, applied by the purpose in the link's organisation, and
-    the link marked used, in one transaction; a second answer is refused and changes nothing."""
+    the link marked used, in one transaction; a second answer is refused and changes nothing.
+    A complaint's link is answered in the public schema (its organisation is None)."""
     link, nonce = _resolve(token)
     spec = purpose_for(link.purpose)
     with organisation_context(link.organisation), transaction.atomic():
-        link = ClientLink.objects.select_for_update().select_related("organisation").get(pk=link.pk)
+        link = (
+            ClientLink.objects.select_for_update(of=("self",))
+            .select_related("organisation")
+            .get(pk=link.pk)
+        )
         now = now or timezone.now()
         _usable(link, nonce, now)
         form = spec.answer_form(link, data)
@@ -279,11 +349,12 @@ def link_answer(*, token: str, data: Mapping, now: datetime | None = None) -> Cl
         link.answer = result.answer
         link.needs_review = result.needs_review
         link.save(update_fields=["used_at", "outcome", "answer", "needs_review"])
+        object_type, object_id = _subject(link)
         domain_event_record(
             actor=by,
             name="link.answered",
-            object_type="case",
-            object_id=link.case_id,
+            object_type=object_type,
+            object_id=object_id,
             detail={"link": link.pk, "purpose": link.purpose, "outcome": result.outcome},
         )
     return link
