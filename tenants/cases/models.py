@@ -38,6 +38,9 @@ class Case(models.Model):
     version = models.PositiveIntegerField(default=1)
     case_types = ArrayField(models.CharField(max_length=50), default=list, blank=True)
     complaint_receipt_code = models.CharField(max_length=12, blank=True, db_index=True)
+    # A group complaint's cases (the filer's and one per listed worker) share its receipt
+    # code here: the cases linked as one group. Empty for a case of its own.
+    group_code = models.CharField(max_length=12, blank=True, db_index=True)
     # Intake at the office (seeds 000, 002, 004): how the client came and when.
     arrival_channel = models.CharField(max_length=50, blank=True)  # vocabulary
     arrived_at = models.DateTimeField(null=True, blank=True)

@@ -24,6 +24,7 @@ from hub.intake.services import complaint_for_move, complaint_transition
 from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes, term_labels
+from tenants.cases.from_complaint import complaint_attachments_to_case, member_consent_link_send
 from tenants.cases.models import Case, CaseNumberCounter, CasePerson, PersonRole
 from tenants.cases.selectors import cases_for_actor
 from tenants.people.models import Person
@@ -100,6 +101,7 @@ def _case_create(
     client: PersonData | Person | None,
     intake: Intake,
     receipt_code: str = "",
+    group_code: str = "",
 ) -> Case:
     case = Case.objects.create(
         number=case_number_next(organisation=actor.organisation),
@@ -107,6 +109,7 @@ def _case_create(
         summary=summary,
         case_types=case_types,
         complaint_receipt_code=receipt_code,
+        group_code=group_code,
         arrival_channel=intake.arrival_channel,
         arrived_at=intake.arrived_at,
         legal_aid_eligible=intake.legal_aid_eligible,
@@ -125,7 +128,11 @@ def _case_create(
         name="case.registered",
         object_type="case",
         object_id=case.pk,
-        detail={"number": case.number, "receipt_code": receipt_code},
+        detail={
+            "number": case.number,
+            "receipt_code": receipt_code,
+            **({"group_code": group_code} if group_code else {}),
+        },
     )
     return case
 
@@ -234,15 +241,25 @@ def case_register(
 @transaction.atomic
 def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
     """The division head accepts a complaint from the inbox: the case exists, and the
-    complaint moves to accepted through intake's one transition service (checked first)."""
+    complaint moves to accepted through intake's one transition service (checked first).
+
+    A group complaint opens one more case per listed worker, each with that worker as its
+    client, linked to the filer's case by the complaint's code (`Case.group_code`); each
+    member's own consent (nothing allowed until they answer) covers their case, and a member
+    who gave an e-mail is sent a consent link once all of it is committed. The complaint's
+    attachments become documents of the filer's case. One transaction: if any part fails,
+    nothing is created and the complaint stays in the inbox."""
     complaint, _rule = complaint_for_move(actor=actor, receipt_code=receipt_code, move=Move.ACCEPT)
+    members = list(complaint.members.all())
+    group_code = complaint.receipt_code if members else ""
+    title = _("%(issue)s, %(place)s") % {
+        "issue": term_labels(complaint.issue_types[:1] or ["other"])[0],
+        "place": complaint.work_city or complaint.country_of_work,
+    }
+    intake = Intake(arrival_channel="portal", arrived_at=complaint.submitted_at)
     case = _case_create(
         actor=actor,
-        title=_("%(issue)s, %(place)s")
-        % {
-            "issue": term_labels(complaint.issue_types[:1] or ["other"])[0],
-            "place": complaint.work_city or complaint.country_of_work,
-        },
+        title=title,
         summary=complaint.narrative,
         case_types=list(complaint.issue_types),
         client=PersonData(
@@ -251,10 +268,38 @@ def case_open_from_complaint(*, actor: Actor, receipt_code: str) -> Case:
             email=complaint.contact_email,
             domicile=complaint.home_region,
         ),
-        intake=Intake(arrival_channel="portal", arrived_at=complaint.submitted_at),
+        intake=intake,
         receipt_code=complaint.receipt_code,
+        group_code=group_code,
     )
+    member_cases = {
+        member.pk: _case_create(
+            actor=actor,
+            title=title,
+            summary="\n\n".join(text for text in (complaint.narrative, member.note) if text),
+            case_types=list(complaint.issue_types),
+            client=PersonData(
+                display_name=member.name,
+                phone=member.contact_phone,
+                email=member.contact_email,
+                domicile=member.home_region,
+            ),
+            intake=intake,
+            group_code=group_code,
+        )
+        for member in members
+    }
     complaint_transition(
-        actor=actor, receipt_code=complaint.receipt_code, move=Move.ACCEPT, case_id=case.pk
+        actor=actor,
+        receipt_code=complaint.receipt_code,
+        move=Move.ACCEPT,
+        case_id=case.pk,
+        member_case_ids={pk: member_case.pk for pk, member_case in member_cases.items()},
     )
+    complaint_attachments_to_case(actor=actor, complaint=complaint, case=case)
+    for member in members:
+        if member.contact_email:
+            member_consent_link_send(
+                actor=actor, complaint=complaint, member=member, case=member_cases[member.pk]
+            )
     return case
