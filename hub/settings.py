@@ -323,6 +323,8 @@ CELERY_BEAT_SCHEDULE = {
     "documents-sweep": {"task": "documents.sweep", "schedule": 3600},
     # Complaints not accepted within the service level go on (hub.intake.tasks).
     "intake-escalate": {"task": "intake.escalate", "schedule": 900},
+    # Attachments of complaint forms never sent, after a day (hub.intake.attachments).
+    "intake-attachments-sweep": {"task": "intake.attachments_sweep", "schedule": 3600},
 }
 # The network's service level for complaints: hours an inbox has before a complaint escalates.
 INTAKE_ACCEPT_HOURS = int(os.environ.get("INTAKE_ACCEPT_HOURS", "24"))

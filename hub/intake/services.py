@@ -19,6 +19,7 @@ from hub.core.audit import AuditActor
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.ids import new_receipt_code, normalise_receipt_code
 from hub.core.outbox import domain_event_record
+from hub.intake.attachments import complaint_attachments_claim
 from hub.intake.lifecycle import NEW, ROUTED, TRANSITIONS, Move, Rule, Side, rule_for
 from hub.intake.models import Complaint, ComplaintDecision, ComplaintMember, ComplaintStatus
 from hub.intake.routing import route_complaint
@@ -122,6 +123,7 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
         reason="chosen by the reporter" if data.organisation else "network routing",
         actor_label="portal",
     )
+    complaint_attachments_claim(complaint=complaint, draft_key=data.draft_key)
     _complaint_event(
         complaint,
         rule.event,
