@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import connection
+from django_tenants.utils import get_public_schema_name
 
 from hub.organisations.models import Organisation
 
@@ -19,6 +20,15 @@ class WrongOrganisation(RuntimeError):
 def organisation_context(organisation: Organisation | None) -> Iterator[Organisation | None]:
     """Work in `organisation`'s schema (None: the public schema), then return to where we were."""
     previous = connection.tenant
+    if organisation is None and _public(previous):
+        # Already there (every public request is): switching would cost two `SET search_path`
+        # round trips for nothing.
+        try:
+            yield None
+        finally:
+            if connection.tenant is not previous:
+                connection.set_tenant(previous)
+        return
     if organisation is None:
         connection.set_schema_to_public()
     else:
@@ -27,6 +37,14 @@ def organisation_context(organisation: Organisation | None) -> Iterator[Organisa
         yield organisation
     finally:
         connection.set_tenant(previous)
+
+
+def _public(tenant) -> bool:
+    return (
+        tenant is not None
+        and not isinstance(tenant, Organisation)
+        and tenant.schema_name == get_public_schema_name()
+    )
 
 
 def organisation_active() -> Organisation | None:

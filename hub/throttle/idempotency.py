@@ -30,6 +30,8 @@ KEY_TTL = timedelta(hours=24)
 API_KEY_HEADER = "Idempotency-Key"
 _KEY = re.compile(r"^[\x21-\x7e]{1,200}$")  # printable ASCII, no spaces
 _PRUNE_BATCH = 500
+# One claim in this many clears up to _PRUNE_BATCH expired keys: ten times as fast as they come.
+_PRUNE_EVERY = 50
 
 
 def fingerprint(data) -> str:
@@ -54,7 +56,7 @@ def _claim(scope: str, key: str, print_: str) -> int | None:
     with connection.cursor() as cursor:
         cursor.execute(_CLAIM, [scope, key, print_, now, now - KEY_TTL])
         row = cursor.fetchone()
-    if row:
+    if row and row[0] % _PRUNE_EVERY == 0:  # now and then, not a query on every submission
         old = SubmissionKey.objects.filter(created_at__lt=now - KEY_TTL).values("pk")
         SubmissionKey.objects.filter(pk__in=old[:_PRUNE_BATCH]).delete()
     return row[0] if row else None

@@ -39,6 +39,20 @@ def vocabulary_labels(vocabulary: str) -> dict[str, str]:
 
 def vocabulary_labels_clear() -> None:
     _labels.clear()
+    _active_codes.clear()
+
+
+# The codes input may use, kept the same minute: every complaint checks its issue types, and a
+# term retired by an admin is refused by every process within a minute.
+_active_codes: dict[str, tuple[float, frozenset[str]]] = {}
+
+
+def active_codes(vocabulary: str) -> frozenset[str]:
+    cached = _active_codes.get(vocabulary)
+    if cached is None or monotonic() - cached[0] > LABELS_SECONDS:
+        codes = frozenset(active_terms(vocabulary).values_list("code", flat=True))
+        cached = _active_codes[vocabulary] = (monotonic(), codes)
+    return cached[1]
 
 
 def term_labels(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> list[str]:
@@ -48,7 +62,9 @@ def term_labels(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> li
 
 
 def unknown_codes(codes: list[str], vocabulary: str = Vocabulary.ISSUE_TYPE) -> list[str]:
-    known = set(active_terms(vocabulary).filter(code__in=codes).values_list("code", flat=True))
+    if not codes:
+        return []
+    known = active_codes(vocabulary)
     return [code for code in codes if code not in known]
 
 
