@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from hub.intake.models import Complaint, ComplaintStatus
+from hub.intake.models import Complaint, ComplaintMember, ComplaintStatus
 from hub.organisations.models import Organisation
 from hub.vocab.stages import Stage, Status
 
@@ -24,9 +25,20 @@ def complaints_in_triage():
     return Complaint.objects.filter(status=ComplaintStatus.TRIAGE).order_by("submitted_at")
 
 
+def triage_rows():
+    """What the coordinators' triage page lists: each complaint with the number of a group
+    complaint's other workers (`member_count`), never their names: coordinators see no person."""
+    return complaints_in_triage().annotate(member_count=Count("members"))
+
+
 def inbox_for_actor(*, actor: Actor):
+    """The actor's organisation's inbox (policy-checked), with the names of a group
+    complaint's other workers in one query for all rows (not their contact details)."""
     policy.require(actor, Action.INBOX_READ)
-    return complaints_in_inbox(organisation=actor.organisation)
+    members = ComplaintMember.objects.only("complaint_id", "position", "name")
+    return complaints_in_inbox(organisation=actor.organisation).prefetch_related(
+        Prefetch("members", queryset=members)
+    )
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from hub.accounts.access import network_actor
 from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.intake.lifecycle import ComplaintStatus, Move
-from hub.intake.selectors import complaints_in_triage
+from hub.intake.selectors import triage_rows
 from hub.intake.services import complaint_transition
 from hub.organisations.selectors import organisation_directory
 
@@ -37,7 +37,7 @@ def triage_page(request):
         request,
         "intake/triage.html",
         {
-            "complaints": complaints_in_triage()[:100],
+            "complaints": triage_rows()[:100],
             "organisations": list(organisation_directory()),
             "moves": [Move.ASSIGN, Move.CLOSE, Move.MERGE],
         },

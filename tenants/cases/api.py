@@ -23,7 +23,9 @@ from tenants.cases.packaging import case_package
 from tenants.cases.registration import CLIENT_ROLES, Intake, case_register
 from tenants.cases.selectors import (
     case_audit_trail,
+    case_consent_pending,
     case_for_actor,
+    case_group,
     case_hidden_sections,
     case_subject,
     cases_filtered,
@@ -50,12 +52,44 @@ class CaseOutput(serializers.Serializer):
     )
     version = serializers.IntegerField(help_text="Send it back with an edit; stale edits get 409.")
     complaint_receipt_code = serializers.CharField()
+    group_code = serializers.CharField(
+        help_text="The receipt code of the group complaint this case came from, shared by the "
+        "filer's case and each listed worker's case; empty for a case of its own."
+    )
     arrival_channel = serializers.CharField()
     arrived_at = serializers.DateTimeField(allow_null=True)
     legal_aid_eligible = serializers.BooleanField(allow_null=True)
     eligibility_document = serializers.CharField()
     opened_at = serializers.DateTimeField()
     closed_at = serializers.DateTimeField(allow_null=True)
+
+
+class GroupCaseOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.CharField()
+    title = serializers.CharField()
+    client_name = serializers.CharField(allow_null=True)
+
+
+class CaseDetailOutput(CaseOutput):
+    group_cases = GroupCaseOutput(
+        many=True,
+        help_text="Related cases (group complaint): the other cases with this `group_code` "
+        "that the caller may open.",
+    )
+    consent_pending = serializers.BooleanField(
+        help_text="A worker listed in a group complaint has not yet answered for themself: "
+        "the case is not shared or counted until they do (send them a consent link)."
+    )
+
+
+def case_detail_data(actor, case) -> dict:
+    """CaseDetailOutput of a case the actor may open."""
+    return {
+        **CaseOutput(case).data,
+        "group_cases": GroupCaseOutput(case_group(actor=actor, case=case), many=True).data,
+        "consent_pending": case_consent_pending(organisation=actor.organisation, case=case),
+    }
 
 
 class CasePageOutput(serializers.Serializer):
@@ -236,9 +270,10 @@ class CaseListApi(JsonOnly, OrganisationApiView):
 
 
 class CaseDetailApi(JsonOnly, OrganisationApiView):
-    @extend_schema(responses={200: CaseOutput, **error_responses(403)})
+    @extend_schema(responses={200: CaseDetailOutput, **error_responses(403)})
     def get(self, request, case_id: int, **kwargs):
-        return Response(CaseOutput(case_for_actor(actor=self.actor, case_id=case_id)).data)
+        case = case_for_actor(actor=self.actor, case_id=case_id)
+        return Response(case_detail_data(self.actor, case))
 
     @extend_schema(
         request=CaseUpdateInput,

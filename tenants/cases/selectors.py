@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,11 +12,13 @@ from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.models import Membership
 from hub.accounts.policy import Action, CaseSubject
+from hub.consent.models import ConsentRecord
 from hub.core.audit import audit_events_for
 from hub.core.errors import DomainError, NotFound
+from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
-from tenants.cases.models import Assignment, Case
+from tenants.cases.models import Assignment, Case, CasePerson, PersonRole
 from tenants.people.models import Person
 
 
@@ -53,6 +55,42 @@ def case_for_actor(*, actor: Actor, case_id: object) -> Case:
     if case is None:
         raise NotFound(_("Not found."))
     return case
+
+
+def case_group(*, actor: Actor, case: Case) -> QuerySet[Case]:
+    """The other cases of the same group complaint that the actor may open, oldest first
+    (the filer's case, then the listed workers'), each with its client's name."""
+    if not case.group_code:
+        return Case.objects.none()
+    client = CasePerson.objects.filter(
+        case=OuterRef("pk"),
+        role__in=[PersonRole.COMPLAINANT, PersonRole.APPLICANT, PersonRole.VICTIM],
+    ).order_by("id")
+    return (
+        cases_for_actor(actor=actor)
+        .filter(group_code=case.group_code)
+        .exclude(pk=case.pk)
+        .annotate(client_name=Subquery(client.values("person__display_name")[:1]))
+        .order_by("opened_at", "id")
+    )
+
+
+def cases_with_consent_state(cases: QuerySet[Case], *, organisation: Organisation):
+    """Each case with `consent_pending`: a worker listed in a group complaint has not answered
+    for themself yet (their case holds only the empty consent made when the complaint was
+    filed, and no answer by link or signed form since): nothing of it is shared or counted.
+    Two subqueries, none per row."""
+    records = ConsentRecord.objects.filter(organisation=organisation, case_id=OuterRef("pk"))
+    return cases.annotate(
+        consent_pending=Exists(records.filter(complaint_member__isnull=False))
+        & ~Exists(records.filter(complaint_member__isnull=True))
+    )
+
+
+def case_consent_pending(*, organisation: Organisation, case: Case) -> bool:
+    """`consent_pending` of one case (cases_with_consent_state)."""
+    one = cases_with_consent_state(Case.objects.filter(pk=case.pk), organisation=organisation)
+    return bool(one.values_list("consent_pending", flat=True).first())
 
 
 def case_people(*, case: Case) -> list[tuple[Person, tuple[str, ...]]]:

@@ -27,10 +27,13 @@ from tenants.cases.lifecycle import Move, moves_for, requestable_moves
 from tenants.cases.models import ASSIGNABLE_ROLES, CaseSection
 from tenants.cases.selectors import (
     case_audit_trail,
+    case_consent_pending,
     case_for_actor,
+    case_group,
     case_hidden_sections,
     case_subject,
     cases_for_actor,
+    cases_with_consent_state,
 )
 from tenants.cases.services import case_restrict, case_transition
 from tenants.clocks.selectors import case_clocks
@@ -39,6 +42,12 @@ from tenants.inbox.selectors import inbox_rows
 from tenants.litigation.forms import ProceedingForm
 from tenants.people.forms import CasePersonForm
 from tenants.people.selectors import person_picker
+
+
+def _rows(selector, request):
+    """Up to 50 cases of a list, each marked when a listed worker's consent is awaited."""
+    cases = selector(actor=request.actor)
+    return cases_with_consent_state(cases, organisation=request.organisation)[:50]
 
 
 @organisation_member_required
@@ -54,14 +63,14 @@ def organisation_home(request):
             "actor": actor,
             "can": can,
             "inbox": inbox_rows(actor=actor) if Action.INBOX_READ in can else None,
-            "mine": cases_assigned_to(actor=actor)[:50] if reads else None,
-            "queue": consultation_queue(actor=actor)[:50] if reads else None,
+            "mine": _rows(cases_assigned_to, request) if reads else None,
+            "queue": _rows(consultation_queue, request) if reads else None,
             "pending": (
                 decision_requests_pending(actor=actor).count()
                 if Action.DECISIONS_PENDING in can
                 else None
             ),
-            "cases": cases_for_actor(actor=actor)[:50] if reads else None,
+            "cases": _rows(cases_for_actor, request) if reads else None,
         },
     )
 
@@ -123,6 +132,8 @@ def case_detail(request, case_id: int):
             "reasons": _reason_choices([(m, r) for m, _l, r in moves + askable]),
             "audit": case_audit_trail(case=case)[:50],
             "clocks": case_clocks(case=case, hidden_sections=hidden),
+            "group_cases": case_group(actor=actor, case=case),
+            "consent_pending": case_consent_pending(organisation=request.organisation, case=case),
         },
     )
 

@@ -15,6 +15,11 @@ from tenants.cases.registration import case_open_from_complaint
 from tenants.inbox.selectors import inbox_rows
 
 
+class InboxMemberOutput(serializers.Serializer):
+    position = serializers.IntegerField(help_text="Order in which the filer listed them, from 1.")
+    name = serializers.CharField()
+
+
 class InboxComplaintOutput(serializers.Serializer):
     receipt_code = serializers.CharField()
     reporter_type = serializers.CharField()
@@ -25,6 +30,12 @@ class InboxComplaintOutput(serializers.Serializer):
     issue_types = serializers.ListField(child=serializers.CharField())
     narrative = serializers.CharField()
     submitted_at = serializers.DateTimeField()
+    members = InboxMemberOutput(
+        many=True,
+        source="members.all",
+        help_text="A group complaint's other workers (empty otherwise): each becomes a case of "
+        "their own, linked to the reporter's, on acceptance.",
+    )
 
 
 class DeclineInput(serializers.Serializer):

@@ -7,6 +7,7 @@ import pytest
 
 from hub.accounts.roles import Role
 from hub.intake.lifecycle import ComplaintStatus
+from hub.intake.services import MemberInput
 from tests.builders import complaint
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +58,18 @@ def test_organisation_staff_and_strangers_do_not_see_triage(client, org_a):
     assert response.status_code == 404
     c.refresh_from_db()
     assert c.status == ComplaintStatus.TRIAGE
+
+
+def test_a_group_complaint_shows_its_count_of_workers_never_their_names(client, coordinator):
+    c = complaint(
+        None,
+        country_of_work="JP",
+        issue_types=("other",),
+        narrative="Kapal",
+        members=(MemberInput(name="Dewi Lestari"), MemberInput(name="Ani Suryani")),
+    )
+    client.force_login(coordinator)
+    page = client.get("/network/triage/?lang=en").content.decode()
+    assert c.receipt_code in page
+    assert "Group complaint: 3 workers" in page
+    assert "Dewi" not in page and "Ani Suryani" not in page and "Rina" not in page
