@@ -2,12 +2,12 @@
 
 from django.urls import path
 
-from public_portal import views, views_links, views_pages, views_rights
+from public_portal import views, views_complaint, views_links, views_pages, views_rights
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("pengaduan/", views.complaint_new, name="complaint"),
+    path("pengaduan/", views_complaint.complaint_new, name="complaint"),
     path("anggota/", views_pages.directory, name="directory"),
     path("privasi/", views_pages.privacy, name="privacy"),
     path("hak/", views_rights.rights_index, name="rights"),

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from django.shortcuts import redirect, render
 
-from hub.consent.services import ConsentChoices
-from hub.core.errors import DomainError
 from hub.core.ids import normalise_receipt_code
 from hub.intake.selectors import complaint_public_status
-from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.selectors import organisation_directory
 from hub.rights.selectors import rights_topics
 from hub.throttle import ratelimit
-from hub.throttle.idempotency import once
-from public_portal.forms import ComplaintForm
 
 
 def home(request):
@@ -24,55 +19,11 @@ def home(request):
     )
 
 
-def _complaint_throttled(request, scope: str, retry_after: int):
-    """Too many complaints from this address: the form again, with everything typed kept."""
-    form = ComplaintForm(request.POST)
-    context = {"form": form, "throttled": ratelimit.message(scope, retry_after)}
-    response = render(request, "public_portal/complaint_form.html", context, status=429)
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
 def _lookup_throttled(request, scope: str, retry_after: int):
     context = {"throttled": ratelimit.message(scope, retry_after)}
     response = render(request, "public_portal/status.html", context, status=429)
     response["Retry-After"] = str(retry_after)
     return response
-
-
-@ratelimit.rate_limited("submit", refuse=_complaint_throttled, methods=("POST",))
-def complaint_new(request):
-    form = ComplaintForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        consent = ConsentChoices(
-            contact=data.pop("consent_contact"),
-            share=data.pop("consent_share"),
-            refer=data.pop("consent_refer"),
-            statistics=data.pop("consent_statistics"),
-        )
-        data.pop("website")
-        token = data.pop("submission_token")
-        data["issue_types"] = tuple(data["issue_types"])
-
-        def file_it() -> str:
-            return complaint_submit(
-                data=ComplaintInput(consent=consent, language=request.LANGUAGE_CODE, **data)
-            ).receipt_code
-
-        try:
-            if token:  # a double tap gets the first one's receipt
-                code, _replayed = once(
-                    scope="complaint-form", key=token, print_="", produce=file_it
-                )
-            else:
-                code = file_it()
-        except DomainError as exc:
-            form.add_error(None, exc.message)
-        else:
-            return redirect("portal:receipt", receipt_code=code)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "public_portal/complaint_form.html", {"form": form}, status=status)
 
 
 @ratelimit.rate_limited("lookup", refuse=_lookup_throttled, failures_only=True)

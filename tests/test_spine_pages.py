@@ -5,24 +5,24 @@ from __future__ import annotations
 import re
 
 from hub.accounts.roles import Role
+from tests.public_portal.complaint_walk import send, walk_to_check
 
 
 def test_worker_files_on_the_portal_and_sees_the_status_change_after_acceptance(client, org_b):
     # A worker in Taiwan from West Java lets the network choose.
-    response = client.post(
-        "/pengaduan/",
-        {
-            "reporter_type": "worker",
-            "reporter_name": "Euis Rohaeti",
-            "country_of_work": "TW",
-            "home_region": "Jawa Barat",
+    answers = {
+        1: {"reporter_type": "worker", "reporter_name": "Euis Rohaeti"},
+        2: {"contact_channel": "none"},
+        3: {"country_of_work": "TW", "home_region": "Jawa Barat"},
+        4: {
             "issue_types": ["excessive_fees"],
             "narrative": "Gaji dipotong sembilan bulan untuk biaya penempatan.",
-            "organisation": "network",
-            "consent_contact": "on",
-            "consent_statistics": "on",
         },
-    )
+        5: {},
+        6: {"organisation": "network"},
+        7: {"consent_contact": "on", "consent_statistics": "on"},
+    }
+    response = send(client, walk_to_check(client, answers))
     assert response.status_code == 302
     receipt = client.get(response["Location"]).content.decode()
     code = re.search(r"RP-[2-9A-Z]{4}-[2-9A-Z]{4}", receipt).group(0)

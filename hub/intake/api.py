@@ -17,10 +17,10 @@ from hub.core.api import error_responses
 from hub.core.errors import NotFound
 from hub.core.fields import Text
 from hub.core.ids import RECEIPT_PATTERN, normalise_receipt_code
-from hub.intake.models import ComplaintStatus, ReporterType
+from hub.intake.models import ComplaintStatus, ContactChannel, ReporterType
 from hub.intake.rules import COUNTRY_CODES, MAX_ISSUE_TYPES, language_codes
 from hub.intake.selectors import complaint_public_status
-from hub.intake.services import ComplaintInput, complaint_submit
+from hub.intake.services import ComplaintInput, MemberInput, complaint_submit
 from hub.intake.vocabularies import public_vocabularies
 from hub.organisations.selectors import organisation_directory
 from hub.throttle.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotent_api
@@ -77,21 +77,77 @@ class IssueTypeCodes(serializers.ListField):
         )
 
 
+PHONE_PATTERN = r"^\+?[0-9 ()-]{6,30}$"
+PHONE_MESSAGE = _("Enter a phone number of digits, e.g. +62 812 3456 7890.")
+MAX_MEMBERS = 30
+
+
+def _phone(help_text: str) -> serializers.RegexField:
+    return serializers.RegexField(
+        PHONE_PATTERN,
+        required=False,
+        allow_blank=True,
+        max_length=40,
+        error_messages={"invalid": PHONE_MESSAGE},
+        help_text=help_text,
+    )
+
+
+class MemberCreateInput(serializers.Serializer):
+    """Another worker of a group complaint. The filer's consent does not cover them: each is
+    asked for their own consent before their data is shared or counted."""
+
+    name = Text(max_length=200, help_text="The worker's name.")
+    contact_phone = _phone("WhatsApp or phone number, if known.")
+    contact_email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
+    home_region = Text(
+        required=False, allow_blank=True, max_length=100, help_text="Home region in Indonesia."
+    )
+    note = Text(
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        help_text="What is different for this worker.",
+    )
+
+
 class ComplaintCreateInput(serializers.Serializer):
     """Shapes (types, lengths) are checked here; what codes mean, by the service, the same
     rules as the portal form (hub.intake.services.complaint_input_errors)."""
 
     reporter_type = serializers.ChoiceField(choices=ReporterType.choices)
     reporter_name = Text(max_length=200, help_text="The worker's name.")
-    contact_phone = serializers.RegexField(
-        r"^\+?[0-9 ()-]{6,30}$",
+    filer_name = Text(
         required=False,
         allow_blank=True,
-        max_length=40,
-        error_messages={"invalid": _("Enter a phone number of digits, e.g. +62 812 3456 7890.")},
-        help_text="WhatsApp or phone number.",
+        max_length=200,
+        help_text="Who files the complaint, when not the worker themself (family member, "
+        "paralegal, organisation). Required when `contact_channel` is `paralegal` and the "
+        "worker files.",
     )
+    filer_relation = Text(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="The filer's relation to the worker, or their organisation "
+        "(e.g. `kakak`, `SBMI Wonosobo`).",
+    )
+    contact_channel = serializers.ChoiceField(
+        choices=ContactChannel.choices,
+        required=False,
+        help_text="How the worker may be reached. `whatsapp` and `phone` need `contact_phone`, "
+        "`email` needs `contact_email`; `none` (do not contact me) is acceptable. Absent: "
+        "`whatsapp` if a phone number is given, else `email` if an address is, else `none`.",
+    )
+    contact_phone = _phone("WhatsApp or phone number.")
     contact_email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
+    contact_safety = Text(
+        required=False,
+        allow_blank=True,
+        max_length=300,
+        help_text="When and how it is safe to contact the worker, in their words "
+        "(e.g. `never call; WhatsApp only after 9 pm`).",
+    )
     country_of_work = CountryCode()
     work_city = Text(required=False, allow_blank=True, max_length=100)
     home_region = Text(
@@ -103,6 +159,27 @@ class ComplaintCreateInput(serializers.Serializer):
     )
     issue_types = IssueTypeCodes()
     narrative = Text(max_length=20000, help_text="What happened, in the reporter's words.")
+    happened_from = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="When it started (or happened): ISO 8601 date, not in the future, "
+        "not before 1970-01-01.",
+    )
+    happened_until = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="When it ended, if it has: not in the future, not before `happened_from`.",
+    )
+    members = serializers.ListField(
+        child=MemberCreateInput(),
+        required=False,
+        max_length=MAX_MEMBERS,
+        help_text="A group complaint: other workers of the same employer or agency in the same "
+        f"situation, at most {MAX_MEMBERS}, names not repeated. Each is asked for their own "
+        "consent; the `consent` below is the filer's only.",
+    )
     language = serializers.ChoiceField(
         choices=list(language_codes()),
         required=False,
@@ -159,6 +236,10 @@ COMPLAINT_EXAMPLE = {
     "reporter_name": "Siti Rahayu",
     "contact_phone": "+62 812 3456 7890",
     "contact_email": "siti@example.org",
+    "contact_channel": "whatsapp",
+    "contact_safety": "Jangan telepon; WhatsApp hanya setelah jam 9 malam.",
+    "filer_name": "",
+    "filer_relation": "",
     "country_of_work": "MY",
     "work_city": "Johor Bahru",
     "home_region": "Jawa Timur",
@@ -166,6 +247,17 @@ COMPLAINT_EXAMPLE = {
     "agency_name": "PT Maju Jaya",
     "issue_types": ["unpaid_wages"],
     "narrative": "Gaji saya tidak dibayar selama tiga bulan dan paspor saya ditahan majikan.",
+    "happened_from": "2025-11-01",
+    "happened_until": None,
+    "members": [
+        {
+            "name": "Dewi Lestari",
+            "contact_phone": "+60 12 345 6789",
+            "contact_email": "",
+            "home_region": "Jawa Tengah",
+            "note": "Bekerja di rumah yang sama sejak 2024.",
+        }
+    ],
     "language": "id",
     "organisation": None,
     "consent": {"contact": True, "share": True, "refer": False, "statistics": True},
@@ -203,7 +295,9 @@ class ComplaintCreateApi(APIView):
     @extend_schema(
         summary="File a complaint",
         description="Build the body from this document: coded fields list their codes here or "
-        f"in `GET {VOCABULARIES_PATH}`. The answer's receipt code follows the complaint.",
+        f"in `GET {VOCABULARIES_PATH}`. The answer's receipt code follows the complaint. "
+        "Attachments (photos, PDF) cannot be sent through this API: the portal's form takes "
+        "them, or the organisation adds them to the case once it accepts the complaint.",
         request=ComplaintCreateInput,
         responses={
             201: ComplaintCreatedOutput,
@@ -228,6 +322,7 @@ class ComplaintCreateApi(APIView):
         data = dict(serializer.validated_data)
         consent = ConsentChoices(**data.pop("consent"))
         data["issue_types"] = tuple(data["issue_types"])
+        data["members"] = tuple(MemberInput(**member) for member in data.get("members", ()))
         complaint = complaint_submit(data=ComplaintInput(consent=consent, **data))
         path = reverse("intake-api:complaint-status", args=[complaint.receipt_code])
         body = {

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from hub.intake.countries import DESTINATION_COUNTRIES
-from hub.intake.models import ReporterType
+from hub.intake.models import ContactChannel, ReporterType
 from hub.vocab.models import Term, Vocabulary
 
 
@@ -46,7 +46,8 @@ def _fixed(name: str, label, fields: tuple[str, ...], choices) -> CodeList:
 
 
 def public_vocabularies() -> list[CodeList]:
-    """Every list, in the order a form asks: issue types, country, language, reporter."""
+    """Every list, in the order a form asks: issue types, country, language, reporter, contact
+    channel."""
     by_vocabulary: dict[str, list[Code]] = {}
     for term in Term.objects.filter(is_active=True):
         by_vocabulary.setdefault(term.vocabulary, []).append(
@@ -67,5 +68,11 @@ def public_vocabularies() -> list[CodeList]:
         _fixed("country", _("Country of work"), ("country_of_work",), DESTINATION_COUNTRIES),
         _fixed("language", _("Language"), ("language",), settings.LANGUAGES),
         _fixed("reporter_type", _("Who is reporting?"), ("reporter_type",), ReporterType.choices),
+        _fixed(
+            "contact_channel",
+            _("How may the organisation reach you?"),
+            ("contact_channel",),
+            ContactChannel.choices,
+        ),
     ]
     return shared[:1] + fixed + shared[1:]

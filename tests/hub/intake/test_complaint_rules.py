@@ -29,6 +29,7 @@ FORM_VALID = {
     "issue_types": ["unpaid_wages"],
     "narrative": "Gaji tidak dibayar.",
     "organisation": "network",
+    "contact_channel": "none",
     "consent_contact": "on",
 }
 

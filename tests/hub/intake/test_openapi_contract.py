@@ -13,8 +13,15 @@ from hub.intake.models import Complaint
 
 URL = "/api/v1/public/complaints/"
 OPTIONAL = [
+    "filer_name",
+    "filer_relation",
+    "contact_channel",
     "contact_phone",
     "contact_email",
+    "contact_safety",
+    "happened_from",
+    "happened_until",
+    "members",
     "work_city",
     "home_region",
     "employer_name",
@@ -22,6 +29,9 @@ OPTIONAL = [
     "language",
     "organisation",
 ]
+# Optional, but required by the channel the example chooses (`whatsapp`): refused alone,
+# accepted without the channel too.
+REQUIRED_BY_CHANNEL = {"contact_phone"}
 REQUIRED = [
     "reporter_type",
     "reporter_name",
@@ -146,7 +156,7 @@ def test_the_documents_required_fields_are_exactly_those_refused_when_missing(cl
     for name in schema["properties"]:
         body = {key: value for key, value in example.items() if key != name}
         response = _post(client, body)
-        if name in schema["required"]:
+        if name in schema["required"] or name in REQUIRED_BY_CHANNEL:
             assert response.status_code == 400, name
             assert name in response.json()["error"]["fields"], name
         else:
@@ -158,6 +168,11 @@ def test_the_documents_required_fields_are_exactly_those_refused_when_missing(cl
         assert response.status_code == 400, name
         assert f"consent.{name}" in response.json()["error"]["fields"]
     assert sorted(consent["required"]) == sorted(consent["properties"])
+    # The channel's description says which address it needs; without a channel, none is needed.
+    channel = _resolve(document, schema["properties"]["contact_channel"])
+    assert "`whatsapp` and `phone` need `contact_phone`" in channel["description"]
+    body = {k: v for k, v in example.items() if k not in ("contact_phone", "contact_channel")}
+    assert _post(client, body).status_code == 201
 
 
 def test_values_outside_the_documented_enums_are_refused(client, document):
@@ -167,6 +182,7 @@ def test_values_outside_the_documented_enums_are_refused(client, document):
         ("language", "fr"),
         ("reporter_type", "employer"),
         ("issue_types", ["no_such_issue"]),
+        ("contact_channel", "pigeon"),
     ]:
         response = _post(client, {**example, name: value})
         assert response.status_code == 400, name
@@ -186,7 +202,7 @@ def test_the_vocabulary_listing_labels_every_code_a_complaint_takes(client, docu
     assert "/api/v1/public/vocabularies/" in document["paths"]
     listing = client.get("/api/v1/public/vocabularies/").json()
     by_name = {entry["name"]: entry for entry in listing}
-    assert {"issue_type", "country", "language", "reporter_type"} <= set(by_name)
+    assert {"issue_type", "country", "language", "reporter_type", "contact_channel"} <= set(by_name)
     for entry in listing:
         assert entry["label_id"] and entry["label_en"]
         for term in entry["terms"]:
@@ -200,7 +216,7 @@ def test_the_vocabulary_listing_labels_every_code_a_complaint_takes(client, docu
     assert by_name["country"]["url"] is None
     # The fixed lists are the enums of the fields they name.
     properties = _request_schema(document)["properties"]
-    for name in ("country", "language", "reporter_type"):
+    for name in ("country", "language", "reporter_type", "contact_channel"):
         (field,) = by_name[name]["fields"]
         enum = _resolve(document, properties[field])["enum"]
         assert [term["code"] for term in by_name[name]["terms"]] == enum, name

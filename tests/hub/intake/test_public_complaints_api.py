@@ -112,3 +112,72 @@ def test_directory_lists_member_organisations_but_not_the_template(client, org_a
     slugs = [o["slug"] for o in client.get("/api/v1/public/organisations/").json()]
     assert org_a.organisation.slug in slugs and org_b.organisation.slug in slugs
     assert "template-schema" not in slugs
+
+
+NEW_FIELDS = {
+    "filer_name": "Siti Aminah",
+    "filer_relation": "kakak",
+    "contact_channel": "email",
+    "contact_email": "siti@example.org",
+    "contact_safety": "Jangan telepon; e-mail saja.",
+    "happened_from": "2025-01-10",
+    "happened_until": "2025-03-01",
+    "members": [
+        {"name": "Ani", "contact_phone": "+886 912 345 678", "home_region": "Jawa Tengah"},
+        {"name": "Dewi", "note": "Paspornya juga ditahan."},
+    ],
+}
+
+
+def test_the_filer_channel_safety_dates_and_members_are_saved(client, world, db):
+    response = client.post(URL, {**VALID, **NEW_FIELDS}, content_type="application/json")
+    assert response.status_code == 201, response.content
+    complaint = Complaint.objects.get(receipt_code=response.json()["receipt_code"])
+    assert (complaint.filer_name, complaint.filer_relation) == ("Siti Aminah", "kakak")
+    assert complaint.contact_channel == "email"
+    assert complaint.contact_safety == "Jangan telepon; e-mail saja."
+    assert str(complaint.happened_from) == "2025-01-10"
+    assert str(complaint.happened_until) == "2025-03-01"
+    assert [m.name for m in complaint.members.all()] == ["Ani", "Dewi"]
+
+
+def test_without_the_new_fields_the_channel_follows_the_address_given(client, world, db):
+    body = {**VALID, "contact_phone": "+886 912 345 678"}
+    response = client.post(URL, body, content_type="application/json")
+    assert response.status_code == 201
+    complaint = Complaint.objects.get(receipt_code=response.json()["receipt_code"])
+    assert complaint.contact_channel == "whatsapp" and complaint.happened_from is None
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"contact_channel": "pigeon"}, "contact_channel"),
+        ({"contact_channel": "email", "contact_email": ""}, "contact_email"),
+        ({"contact_channel": "whatsapp", "contact_phone": ""}, "contact_phone"),
+        ({"contact_safety": "x" * 301}, "contact_safety"),
+        ({"contact_safety": "aman\u202esetelah"}, "contact_safety"),
+        ({"filer_name": "x" * 201}, "filer_name"),
+        ({"filer_relation": "x" * 101}, "filer_relation"),
+        ({"happened_from": "2025-13-45"}, "happened_from"),
+        ({"happened_from": "kemarin"}, "happened_from"),
+        ({"happened_from": "2999-01-01"}, "happened_from"),
+        ({"happened_from": "1960-01-01"}, "happened_from"),
+        ({"happened_until": "2024-01-01"}, "happened_until"),  # before the start
+        ({"members": "Ani"}, "members"),
+        ({"members": [{"contact_phone": "+886 912 345 678"}]}, "members"),
+        ({"members": [{"name": "Ani", "contact_phone": "call me"}]}, "members"),
+        ({"members": [{"name": "Ani", "contact_email": "not-an-email"}]}, "members"),
+        ({"members": [{"name": f"Pekerja {n}"} for n in range(31)]}, "members"),
+    ],
+)
+def test_each_bad_new_field_is_a_400_naming_it_and_nothing_is_saved(
+    client, world, db, change, field
+):
+    before = _counts()
+    body = {**VALID, **NEW_FIELDS, **change}
+    response = client.post(URL, body, content_type="application/json")
+    assert response.status_code == 400, (change, response.content)
+    fields = response.json()["error"]["fields"]
+    assert any(name == field or name.startswith(f"{field}.") for name in fields), fields
+    assert _counts() == before
