@@ -12,6 +12,8 @@ from oauth2_provider import urls as oauth2_urls
 from hub.accounts import views_staff
 from hub.accounts.locks import ThrottledTokenView
 from hub.core.views import healthz
+from hub.intake import routing_views
+from hub.intake.routing_api import RoutingRuleListApi
 from hub.intake import views as intake_views
 from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi, VocabularyListApi
 from hub.network import views as network_views
@@ -468,12 +470,29 @@ urlpatterns = [
     ),
     path("api/v1/public/", include(intake_api)),
     path("api/v1/network/stats/", NetworkStatsApi.as_view(), name="network-stats"),
+    path(
+        "api/v1/network/routing-rules/",
+        RoutingRuleListApi.as_view(),
+        name="network-routing-rules",
+    ),
     path("network/", network_views.network_home, name="network-home"),
     path("network/triage/", intake_views.triage_page, name="network-triage"),
     path(
         "network/triage/<str:receipt_code>/",
         intake_views.triage_move,
         name="network-triage-move",
+    ),
+    path("network/routing/", routing_views.routing_rules_page, name="network-routing"),
+    path("network/routing/new/", routing_views.routing_rule_new, name="network-routing-new"),
+    path(
+        "network/routing/<int:rule_id>/",
+        routing_views.routing_rule_edit,
+        name="network-routing-edit",
+    ),
+    path(
+        "network/routing/<int:rule_id>/deactivate/",
+        routing_views.routing_rule_deactivate_view,
+        name="network-routing-deactivate",
     ),
     path("org/<slug:org_slug>/", include((organisation_space, "org"))),
 ]

@@ -9,7 +9,7 @@ from django.db import connection
 
 from hub.accounts.access import Actor
 from hub.consent.services import ConsentChoices
-from hub.intake.models import Complaint
+from hub.intake.models import Complaint, RoutingRule
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
@@ -41,6 +41,19 @@ def complaint(organisation: Organisation | None, *, share: bool = False, **field
             consent=ConsentChoices(contact=True, share=share, refer=False, statistics=True),
             **values,
         )
+    )
+
+
+def routing_rule(
+    organisation: Organisation, *, priority: int = 0, active: bool = True, **criteria
+) -> RoutingRule:
+    """A routing rule written straight to the table (countries, home_regions, issue_types,
+    languages as lists; the services' checks are tested apart)."""
+    return RoutingRule.objects.create(
+        organisation=organisation,
+        priority=priority,
+        active=active,
+        **{name: list(values) for name, values in criteria.items()},
     )
 
 

@@ -19,6 +19,7 @@ from oauth2_provider.models import Application
 
 from hub.accounts.models import Membership, OrganisationApplication, User
 from hub.accounts.roles import ORGANISATION_ROLES, Role
+from hub.intake.models import RoutingRule
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.organisations.provisioning import organisation_provision
@@ -105,6 +106,14 @@ def world(django_db_setup, django_db_blocker):
             issue_types=["documents_withheld", "excessive_fees"],
             languages=["id"],
         )
+        # Routing rules as the migration writes them from a profile: countries and issues.
+        for org in (org_a, org_b):
+            RoutingRule.objects.create(
+                organisation=org.organisation,
+                countries=org.organisation.countries,
+                issue_types=org.organisation.issue_types,
+                note="test world",
+            )
         coordinator = User.objects.create_user("coordinator@network.test", PASSWORD)
         Membership.objects.create(user=coordinator, role=Role.COORDINATOR)
         yield {"a": org_a, "b": org_b, "coordinator": coordinator}

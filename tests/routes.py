@@ -49,4 +49,5 @@ MISSING_IDS = {
     "token": "1.not-a-token:forged",
     "slug": "tidak-ada",
     "uidb64": "OTk5OTk5",
+    "rule_id": "999999",
 }

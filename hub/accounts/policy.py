@@ -50,6 +50,8 @@ class Action(StrEnum):
     SETTINGS_MANAGE = "settings.manage"  # the office's calendar and service-level clocks
     CLOCKS_OVERSEE = "clocks.oversee"  # every case's overdue clocks, not only one's own
     NETWORK_STATS = "network.stats"
+    ROUTING_VIEW = "routing.view"  # the network's routing rules and their preview
+    ROUTING_MANAGE = "routing.manage"  # add, edit, deactivate routing rules
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,13 @@ POLICY: dict[Action, Rule] = {
     ),
     Action.NETWORK_STATS: Rule(
         frozenset(NETWORK_ROLES), _("Only the network's coordinators and analysts see this.")
+    ),
+    Action.ROUTING_VIEW: Rule(
+        _roles(Role.COORDINATOR, Role.NETWORK_ADMIN),
+        _("Only the network's coordinators and admins see the routing rules."),
+    ),
+    Action.ROUTING_MANAGE: Rule(
+        _roles(Role.NETWORK_ADMIN), _("Only the network's admins change the routing rules.")
     ),
 }
 

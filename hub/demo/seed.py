@@ -20,6 +20,7 @@ from hub.consent.services import ConsentChoices
 from hub.demo.care import payslip, serve_case
 from hub.demo.casework import document_case, walk_case
 from hub.demo.clocks import demo_clock_facts, demo_service_levels
+from hub.intake.routing_rules import RoutingRuleInput, routing_rule_create
 from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
@@ -83,6 +84,49 @@ ORGANISATIONS = [
         "contact_email": "layanan@uptd-ppa-tangerang.demo",
         "contact_phone": "+62 21 5997 0000",
         "address": "Jl. Atiek Soeardi No. 1, Tigaraksa, Kabupaten Tangerang",
+    },
+]
+
+# Routing rules for complaints that let the network choose: where each organisation works
+# (destination countries, issues) and whom it knows at home (the worker's region). The more
+# specific rule wins; the crisis centre takes violence and trafficking from its own regions.
+ROUTING_RULES = [
+    {
+        "organisation": "lbh-jakarta",
+        "countries": ("MY", "SA", "AE"),
+        "issue_types": ("unpaid_wages", "trafficking", "detention", "contract_violation"),
+        "priority": 10,
+        "note": "Malaysia dan Timur Tengah: gaji, kontrak, penahanan, perdagangan orang",
+    },
+    {
+        "organisation": "lbh-jakarta",
+        "home_regions": ("DKI Jakarta", "Banten"),
+        "note": "Pekerja asal Jakarta dan Banten, negara mana pun",
+    },
+    {
+        "organisation": "sbmi-indramayu",
+        "countries": ("TW", "KR", "MY"),
+        "issue_types": ("excessive_fees", "documents_withheld", "repatriation", "death_or_injury"),
+        "priority": 10,
+        "note": "Taiwan, Korea, Malaysia: biaya, dokumen ditahan, pemulangan, kecelakaan",
+    },
+    {
+        "organisation": "sbmi-indramayu",
+        "home_regions": ("Jawa Barat", "Indramayu", "Cirebon"),
+        "note": "Pekerja asal Jawa Barat, negara mana pun",
+    },
+    {
+        "organisation": "migrant-aid-hk",
+        "countries": ("HK", "MO"),
+        "priority": 10,
+        "note": "Semua pengaduan dari Hong Kong dan Makau",
+    },
+    {
+        "organisation": "uptd-ppa-tangerang",
+        "home_regions": ("Banten", "Kabupaten Tangerang"),
+        "issue_types": ("violence", "trafficking"),
+        "priority": 20,
+        "note": "Korban kekerasan dan perdagangan orang asal Banten: layanan pemulihan",
     },
 ]
 
@@ -304,6 +348,11 @@ def seed_demo(*, seed: int = 2026) -> DemoResult:
     for role in sorted(NETWORK_ROLES):
         users.append(_user(f"{ROLE_MAILBOX[role]}@jaringan.demo", role, None, fake.name()))
     applications = [_application(o) for o in organisations]
+    admin = User.objects.get(email=f"{ROLE_MAILBOX[Role.NETWORK_ADMIN]}@jaringan.demo")
+    demo_routing_rules(
+        organisations,
+        Actor(label=admin.email, roles=frozenset({Role.NETWORK_ADMIN}), user_id=admin.pk),
+    )
     _share_some(organisations)
     return DemoResult(
         organisations=[
@@ -313,6 +362,16 @@ def seed_demo(*, seed: int = 2026) -> DemoResult:
         users=users,
         applications=applications,
     )
+
+
+def demo_routing_rules(organisations: list[Organisation], actor: Actor) -> None:
+    """The demo's rules, written by its network admin through the routing rules service."""
+    by_slug = {o.slug: o for o in organisations}
+    for spec in ROUTING_RULES:
+        routing_rule_create(
+            actor=actor,
+            data=RoutingRuleInput(**{**spec, "organisation": by_slug[spec["organisation"]]}),
+        )
 
 
 def _share_some(organisations: list[Organisation]) -> None:

@@ -1,4 +1,5 @@
-"""The coordinators' page: network figures as tables with server-drawn bar charts."""
+"""The coordinators' page: where to work (triage, routing rules), and network figures as
+tables with server-drawn bar charts."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import network_actor
 from hub.accounts.policy import Action
+from hub.intake.selectors import complaints_in_triage
 from hub.network.charts import bar_chart
 from hub.network.selectors import network_stats
 
@@ -26,4 +28,15 @@ def network_home(request):
         (_("Cases by status"), bar_chart(stats["cases_by_status"], labels="status")),
         (_("Cases by organisation"), bar_chart(stats["cases_by_organisation"])),
     ]
-    return render(request, "network/home.html", {"stats": stats, "charts": charts})
+    may_triage = policy.allows(actor, Action.COMPLAINT_TRIAGE)
+    return render(
+        request,
+        "network/home.html",
+        {
+            "stats": stats,
+            "charts": charts,
+            "may_triage": may_triage,
+            "waiting": complaints_in_triage().count() if may_triage else 0,
+            "may_see_routing": policy.allows(actor, Action.ROUTING_VIEW),
+        },
+    )

@@ -38,6 +38,8 @@ EXPECTED: dict[Action, tuple[set[str], set[str]]] = {
     Action.SETTINGS_MANAGE: ({Role.OFFICE_ADMIN, Role.DIVISION_HEAD}, set()),
     Action.CLOCKS_OVERSEE: ({Role.DIVISION_HEAD}, set()),
     Action.NETWORK_STATS: (set(NETWORK_ROLES), set()),
+    Action.ROUTING_VIEW: ({Role.COORDINATOR, Role.NETWORK_ADMIN}, set()),
+    Action.ROUTING_MANAGE: ({Role.NETWORK_ADMIN}, set()),
 }
 
 
@@ -79,7 +81,13 @@ def test_every_action_has_a_rule_and_a_message():
 def test_analyst_never_touches_a_record_and_network_roles_stay_out_of_organisations(action):
     # The network's own actions; the network's system escalates complaints (an
     # organisation's API client is refused by the complaint lifecycle's side check).
-    network_actions = {Action.NETWORK_STATS, Action.COMPLAINT_TRIAGE, Action.COMPLAINT_ESCALATE}
+    network_actions = {
+        Action.NETWORK_STATS,
+        Action.COMPLAINT_TRIAGE,
+        Action.COMPLAINT_ESCALATE,
+        Action.ROUTING_VIEW,
+        Action.ROUTING_MANAGE,
+    }
     if action not in network_actions:
         for role in {Role.ANALYST} | NETWORK_ROLES:
             assert not policy.allows(_actor(role), action, SUBJECTS["open, assigned"])

@@ -50,3 +50,40 @@ def test_the_crisis_centre_serves_clients_to_termination_with_their_feedback(wor
         with in_schema(organisation):
             payslips += Document.objects.filter(title="Foto slip gaji").count()
     assert payslips > 0
+
+
+def test_the_demo_routing_rules_send_complaints_where_the_network_would(world, db):
+    from hub.accounts.access import Actor
+    from hub.accounts.roles import Role
+    from hub.demo.seed import demo_routing_rules
+    from hub.intake.models import RoutingRule
+    from hub.intake.routing import route_complaint
+
+    RoutingRule.objects.update(active=False)  # the test world's own rules
+    # Directory rows only (routing needs no schema): seeding the whole demo takes a minute.
+    organisations = [
+        Organisation.objects.create(
+            schema_name=spec["slug"].replace("-", "_"),
+            **{k: v for k, v in spec.items() if k in ("slug", "name", "kind")},
+        )
+        for spec in ORGANISATIONS
+    ]
+    admin = Actor(label="admin-jaringan@jaringan.demo", roles=frozenset({Role.NETWORK_ADMIN}))
+    demo_routing_rules(organisations, admin)
+
+    def routed(country, issue, region=""):
+        chosen = route_complaint(
+            country_of_work=country,
+            home_region=region,
+            issue_types=[issue],
+            language="id",
+            excluded_ids=set(),
+        )
+        return chosen.slug if chosen else None
+
+    assert routed("HK", "violence") == "migrant-aid-hk"
+    assert routed("TW", "excessive_fees") == "sbmi-indramayu"
+    assert routed("SA", "unpaid_wages") == "lbh-jakarta"
+    assert routed("SA", "violence", region="banten") == "uptd-ppa-tangerang"
+    assert routed("JP", "other", region="Cirebon") == "sbmi-indramayu"
+    assert routed("JP", "other", region="Papua") is None  # triage
