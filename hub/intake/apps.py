@@ -10,6 +10,9 @@ class IntakeConfig(AppConfig):
 
     def ready(self) -> None:
         from hub.core.outbox import subscribe
-        from hub.intake import handlers, tasks  # noqa: F401 - the task registers itself
+        from hub.intake import handlers, tasks, verification  # noqa: F401 - tasks
+        from hub.links.purposes import register_purpose
 
         subscribe("case.transition", handlers.complaint_follow_case)
+        register_purpose(verification.PURPOSE)
+        subscribe("complaint.submitted", verification.complaints_submitted_verify)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub.accounts import policy
@@ -56,6 +57,8 @@ class PublicStatus:
     updated_at: str
     case_stage: str = ""
     case_stage_label: str = ""
+    verified: bool = False  # the worker confirmed the data through the verification link
+    pin_set_on: str = ""  # the day the worker set a PIN on the receipt page (ISO), if they did
 
 
 def _case_next_step(stage: str, status: str) -> str:
@@ -136,4 +139,10 @@ def complaint_public_status(*, receipt_code: str) -> PublicStatus | None:
         updated_at=complaint.updated_at.isoformat(),
         case_stage=stage,
         case_stage_label=str(Stage(stage).label) if stage in Stage.values else "",
+        verified=complaint.verified_at is not None,
+        pin_set_on=(
+            timezone.localtime(complaint.pin_set_at).date().isoformat()
+            if complaint.pin_set_at
+            else ""
+        ),
     )

@@ -36,6 +36,14 @@ class InboxComplaintOutput(serializers.Serializer):
         help_text="A group complaint's other workers (empty otherwise): each becomes a case of "
         "their own, linked to the reporter's, on acceptance.",
     )
+    verified = serializers.BooleanField(
+        help_text="The worker confirmed the data through the link e-mailed to them; "
+        "unconfirmed complaints are handled all the same."
+    )
+    correction = serializers.CharField(
+        allow_blank=True,
+        help_text="What the worker said is wrong in the data, through that link; else empty.",
+    )
 
 
 class DeclineInput(serializers.Serializer):
