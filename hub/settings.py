@@ -171,8 +171,10 @@ UPLOAD_MAX_BYTES = 30 * 1024 * 1024
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 RATELIMIT_SUBMIT = os.environ.get("RATELIMIT_SUBMIT", "30/h")
 RATELIMIT_LOOKUP_FAILURES = os.environ.get("RATELIMIT_LOOKUP_FAILURES", "20/h")
+# Requests for lost receipt codes by e-mail, per address, whether or not the e-mail is known.
+RATELIMIT_RECOVER = os.environ.get("RATELIMIT_RECOVER", "10/h")
 RATELIMIT_PROXY_HOPS = int(os.environ.get("RATELIMIT_PROXY_HOPS", "0"))
-for _name in ("RATELIMIT_SUBMIT", "RATELIMIT_LOOKUP_FAILURES"):
+for _name in ("RATELIMIT_SUBMIT", "RATELIMIT_LOOKUP_FAILURES", "RATELIMIT_RECOVER"):
     try:
         parse_rate(globals()[_name])
     except ValueError as exc:
@@ -217,6 +219,7 @@ NO_STORE_PATH_PREFIXES = (
     "/status/",
     "/tanda-terima/",
     "/pengaduan/",
+    "/lupa-kode/",
 )
 
 # Staff login: locked after LOGIN_FAILURE_LIMIT wrong passwords for one e-mail from one

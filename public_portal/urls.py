@@ -3,6 +3,7 @@
 from django.urls import path
 
 from public_portal import views, views_complaint, views_links, views_pages, views_rights
+from public_portal.views_receipt import lost_code, receipt, receipt_pin
 
 app_name = "portal"
 urlpatterns = [
@@ -12,7 +13,9 @@ urlpatterns = [
     path("privasi/", views_pages.privacy, name="privacy"),
     path("hak/", views_rights.rights_index, name="rights"),
     path("hak/<slug:slug>/", views_rights.rights_page, name="rights-page"),
-    path("tanda-terima/<str:receipt_code>/", views.receipt, name="receipt"),
+    path("tanda-terima/<str:receipt_code>/", receipt, name="receipt"),
+    path("tanda-terima/<str:receipt_code>/pin/", receipt_pin, name="receipt-pin"),
+    path("lupa-kode/", lost_code, name="lost-code"),
     path("status/", views.status_lookup, name="status-lookup"),
     path("status/<str:receipt_code>/", views.status, name="status"),
     path("tautan/<str:token>/", views_links.link, name="link"),

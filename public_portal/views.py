@@ -27,15 +27,6 @@ def _lookup_throttled(request, scope: str, retry_after: int):
 
 
 @ratelimit.rate_limited("lookup", refuse=_lookup_throttled, failures_only=True)
-def receipt(request, receipt_code: str):
-    code = normalise_receipt_code(receipt_code)
-    public_status = complaint_public_status(receipt_code=code) if code else None
-    if public_status is None:
-        return render(request, "public_portal/status.html", {"not_found": True}, status=404)
-    return render(request, "public_portal/receipt.html", {"status": public_status})
-
-
-@ratelimit.rate_limited("lookup", refuse=_lookup_throttled, failures_only=True)
 def status_lookup(request):
     raw = request.GET.get("code", "")
     code = normalise_receipt_code(raw)

@@ -10,7 +10,7 @@ class IntakeConfig(AppConfig):
 
     def ready(self) -> None:
         from hub.core.outbox import subscribe
-        from hub.intake import handlers, tasks, verification  # noqa: F401 - tasks
+        from hub.intake import handlers, recovery, tasks, verification  # noqa: F401 - tasks
         from hub.links.purposes import register_purpose
 
         subscribe("case.transition", handlers.complaint_follow_case)

@@ -6,9 +6,12 @@ A fixed window per (scope, client, window start): one atomic
 Scopes and their settings:
 
 - `submit`: every complaint submitted (portal form and API), `RATELIMIT_SUBMIT`;
-- `lookup`: failed receipt-code lookups only (unknown code), `RATELIMIT_LOOKUP_FAILURES`:
-  a worker who checks a real code again and again is never counted, and once an address has
-  failed too often, every lookup from it waits (otherwise guessing would simply go on).
+- `lookup`: failed receipt-code lookups only (unknown code, or a wrong PIN with a code),
+  `RATELIMIT_LOOKUP_FAILURES`: a worker who checks a real code again and again is never
+  counted, and once an address has failed too often, every lookup from it waits (otherwise
+  guessing would simply go on);
+- `recover`: every request for lost receipt codes by e-mail, `RATELIMIT_RECOVER` (counted
+  whether or not the address is known, so the answer says nothing about it).
 
 The client is the connecting address (`REMOTE_ADDR`), or, behind `RATELIMIT_PROXY_HOPS`
 trusted reverse proxies, the address the outermost trusted proxy saw: the entry that many
@@ -38,7 +41,11 @@ from hub.core.errors import NotFound
 from hub.throttle.models import RateCounter
 from hub.throttle.rates import Rate, parse_rate
 
-SCOPE_SETTINGS = {"submit": "RATELIMIT_SUBMIT", "lookup": "RATELIMIT_LOOKUP_FAILURES"}
+SCOPE_SETTINGS = {
+    "submit": "RATELIMIT_SUBMIT",
+    "lookup": "RATELIMIT_LOOKUP_FAILURES",
+    "recover": "RATELIMIT_RECOVER",
+}
 _PRUNE_BATCH = 500
 
 
@@ -126,6 +133,14 @@ def message(scope: str, retry_after: int) -> str:
             "Please wait about %(minutes)d minutes and try again.",
             minutes,
         ) % {"minutes": minutes}
+    if scope == "recover":
+        return ngettext(
+            "Too many requests for lost receipt codes were sent from your network. "
+            "Please wait about %(minutes)d minute and try again.",
+            "Too many requests for lost receipt codes were sent from your network. "
+            "Please wait about %(minutes)d minutes and try again.",
+            minutes,
+        ) % {"minutes": minutes}
     return ngettext(
         "Too many complaints were sent from your network in a short time. "
         "Please wait about %(minutes)d minute and send again.",
@@ -141,6 +156,14 @@ def api_refuse(request, scope: str, retry_after: int):
 
 
 _NOT_FOUND = (Http404, NotFound, exceptions.NotFound)
+_FAILED = "_ratelimit_failed"
+
+
+def failed(response):
+    """Mark a response of a `failures_only` view as a failed attempt (e.g. a wrong PIN for a
+    real receipt code), counted like a 404; returns the response."""
+    setattr(response, _FAILED, True)
+    return response
 
 
 def rate_limited(
@@ -152,8 +175,8 @@ def rate_limited(
 ):
     """Wrap a view (function or DRF method). `refuse(request, scope, retry_after)` answers a
     request over the limit, before the view runs. With `failures_only`, a request counts only
-    when the view answers 404 (or raises a not-found error); otherwise every request in
-    `methods` counts."""
+    when the view answers 404 (or raises a not-found error) or marks its response `failed`;
+    otherwise every request in `methods` counts."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -171,7 +194,7 @@ def rate_limited(
             except _NOT_FOUND:
                 hit(scope, request)
                 raise
-            if response.status_code == 404:
+            if response.status_code == 404 or getattr(response, _FAILED, False):
                 hit(scope, request)
             return response
 
