@@ -40,6 +40,7 @@ bench: install
 	$(PY) bench/provision.py
 	$(PY) bench/search.py
 	$(PY) bench/dossier.py
+	$(PY) bench/submit_profile.py
 	$(PY) bench/intake.py
 
 clean-data:

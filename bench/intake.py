@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import json
 import os
 import signal
@@ -34,6 +35,17 @@ from common import RESULTS, ROOT, write_result
 from pypdf import PdfReader
 
 DATABASE = "hub_bench_intake"
+
+
+def _demo_workers():
+    """hub/demo/workers.py, read by path: importing `hub` would set Django up here."""
+    spec = importlib.util.spec_from_file_location("demo_workers", ROOT / "hub/demo/workers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+demo_workers = _demo_workers()
 
 
 def percentile(ordered: list[float], share: float) -> float:
@@ -246,12 +258,23 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_demo(workers: str) -> tuple[subprocess.Popen, str]:
+def start_demo(model: dict) -> tuple[subprocess.Popen, str, float]:
+    """The demo's gunicorn with this worker model; its URL and seconds until it answered."""
     port = free_port()
     env = os.environ | {"HUB_DATABASE_NAME": DATABASE, "RATELIMIT_ENABLE": "false"}
     log = open(RESULTS / "intake-server.log", "w")  # noqa: SIM115 - closed with the server
+    options = [
+        "--workers",
+        str(model["workers"]),
+        "--worker-class",
+        model["worker_class"],
+        "--threads",
+        str(model["threads"]),
+        "--preload" if model["preload"] else "--no-preload",
+    ]
+    started = time.monotonic()
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "rundemo", "--port", str(port), "--workers", workers],
+        [sys.executable, "manage.py", "rundemo", "--port", str(port), *options],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -265,11 +288,45 @@ def start_demo(workers: str) -> tuple[subprocess.Popen, str]:
             raise SystemExit(f"the demo server stopped; see {log.name}")
         try:
             if requests.get(f"{url}/healthz", timeout=2).status_code == 200:
-                return server, url
+                return server, url, round(time.monotonic() - started, 1)
         except requests.RequestException:
             pass
         time.sleep(1)
     raise SystemExit("the demo server did not start within 10 minutes")
+
+
+def server_memory(server: subprocess.Popen) -> dict:
+    """Memory of the gunicorn workers (children of the master that rundemo started): RSS counts
+    pages shared with the master in every worker; PSS shares them out; USS is a worker's own."""
+    import psutil
+
+    masters = [
+        child
+        for child in psutil.Process(server.pid).children()
+        if any("gunicorn" in part for part in child.cmdline()[:2])
+    ]
+    if not masters:
+        return {}
+    master = masters[0]
+    workers = []
+    for worker in master.children():
+        with contextlib.suppress(psutil.Error):
+            info = worker.memory_full_info()
+            workers.append({"rss": info.rss, "pss": info.pss, "uss": info.uss})
+    mib = 2**20
+    total = {key: round(sum(w[key] for w in workers) / mib, 1) for key in ("rss", "pss", "uss")}
+    return {
+        "workers": len(workers),
+        "master_rss_mib": round(master.memory_info().rss / mib, 1),
+        "worker_rss_mib": [round(w["rss"] / mib, 1) for w in workers],
+        "workers_rss_total_mib": total["rss"],
+        "workers_pss_total_mib": total["pss"],
+        "workers_uss_total_mib": total["uss"],
+    }
+
+
+def load_average() -> list[float]:
+    return [round(value, 2) for value in os.getloadavg()]
 
 
 def demo_client(org: str) -> tuple[str, str]:
@@ -287,14 +344,34 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=50.0)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "3"))
+    # The demo's own server: the worker model `make demo` runs (hub/demo/workers.py), unless
+    # told otherwise here.
+    default = demo_workers.worker_model()
+    parser.add_argument("--workers", type=int, default=default["workers"])
+    parser.add_argument(
+        "--worker-class", choices=demo_workers.WORKER_CLASSES, default=default["worker_class"]
+    )
+    parser.add_argument("--threads", type=int, default=default["threads"])
+    parser.add_argument(
+        "--preload", action=argparse.BooleanOptionalAction, default=default["preload"]
+    )
+    parser.add_argument(
+        "--output", default="intake", help="name of the result file in bench/results/"
+    )
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    server = None
+    model = {
+        "workers": args.workers,
+        "worker_class": args.worker_class,
+        "threads": args.threads if args.worker_class == "gthread" else 1,
+        "preload": args.preload,
+    }
+    server, started_in, memory = None, None, {}
+    load_before = load_average()
     url = (args.url or "").rstrip("/")
     try:
         if not url:
-            server, url = start_demo(args.workers)
+            server, url, started_in = start_demo(model)
         client_id, secret = args.client_id, args.client_secret
         if not (client_id and secret):
             client_id, secret = demo_client(args.org)
@@ -309,15 +386,21 @@ def main() -> None:
         dossier = f"{url}/org/{args.org}/api/v1/cases/{case_id}/dossier.pdf"
         c = status_during_pdf(url, codes or ["RP-2222-2222"], dossier, bearer, args.seconds)
         print("status during pdf", json.dumps({k: v for k, v in c.items() if k != "statuses"}))
+        if server is not None:
+            memory = server_memory(server)
+            print("memory", json.dumps(memory))
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
     write_result(
-        "intake",
+        args.output,
         {
             "url": args.url or "demo gunicorn started by the benchmark",
-            "server_workers": args.workers if server is not None else "as configured there",
+            "server": model | {"started_in_s": started_in, "memory": memory}
+            if server is not None
+            else "as configured there",
+            "load_average": {"before": load_before, "after": load_average()},
             "open_loop": a,
             "closed_loop": b,
             "status_during_pdf": c,

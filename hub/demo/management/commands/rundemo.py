@@ -8,6 +8,7 @@ servers it starts run, then stops them all on Ctrl+C.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
@@ -23,6 +24,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from hub.demo.seed import seed_demo
+from hub.demo.workers import WORKER_CLASSES, gunicorn_options, worker_model
 from hub.organisations.models import Organisation
 from hub.organisations.provisioning import template_ensure
 
@@ -38,10 +40,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", default="8000")
-        parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "3"))
+        model = worker_model()
+        parser.add_argument("--workers", type=int, default=model["workers"])
+        parser.add_argument("--worker-class", choices=WORKER_CLASSES, default=model["worker_class"])
+        parser.add_argument(
+            "--threads", type=int, default=model["threads"], help="per worker (gthread only)"
+        )
+        parser.add_argument(
+            "--preload",
+            action=argparse.BooleanOptionalAction,
+            default=model["preload"],
+            help="load the application once in the master, before the workers fork",
+        )
         parser.add_argument("--no-serve", action="store_true", help="Set up, then exit.")
 
-    def handle(self, *args, host, port, workers, no_serve, **options):
+    def handle(self, *args, host, port, no_serve, **options):
         self.stdout.write("Migrating the public schema and every organisation schema…")
         call_command("migrate_schemas", interactive=False, verbosity=0)
         template_ensure()
@@ -55,7 +68,8 @@ class Command(BaseCommand):
         self._print_credentials(host, port)
         if no_serve:
             return
-        self._serve(host, port, workers)
+        model = {key: options[key] for key in ("workers", "worker_class", "threads", "preload")}
+        self._serve(host, port, gunicorn_options(**model))
 
     def _collect_static(self) -> None:
         """Collect (and compress) static files only when a source file changed: ~20 s saved."""
@@ -93,7 +107,7 @@ class Command(BaseCommand):
             self.stdout.write(f"\nNotification e-mails (console backend) go to {MAIL_LOG}")
         self.stdout.write(self.style.SUCCESS(f"\nServing http://{host}:{port}/  (Ctrl+C stops)\n"))
 
-    def _serve(self, host: str, port: str, workers: str) -> None:
+    def _serve(self, host: str, port: str, options: list[str]) -> None:
         bin_dir = Path(sys.executable).parent
         # Links in e-mails point at the address this demo serves.
         os.environ.setdefault("HUB_SITE_URL", f"http://{host}:{port}")
@@ -104,8 +118,7 @@ class Command(BaseCommand):
                     "hub.wsgi:application",
                     "--bind",
                     f"{host}:{port}",
-                    "--workers",
-                    str(workers),
+                    *options,
                     "--access-logfile",
                     "-",
                     "--graceful-timeout",
