@@ -13,9 +13,9 @@ from hub.accounts import views_staff
 from hub.accounts.locks import ThrottledTokenView
 from hub.core.views import healthz
 from hub.intake import routing_views
-from hub.intake.routing_api import RoutingRuleListApi
 from hub.intake import views as intake_views
 from hub.intake.api import ComplaintCreateApi, ComplaintStatusApi, VocabularyListApi
+from hub.intake.routing_api import RoutingRuleListApi
 from hub.network import views as network_views
 from hub.network.api import NetworkStatsApi
 from hub.organisations import views as organisation_views
