@@ -249,7 +249,14 @@ class ComplaintForm(WhoStep, ContactStep, WorkStep, WhatStep, OrganisationStep, 
     """Every fixed step at once: what Send checks before the service checks it again."""
 
 
-MEMBER_FIELDS = ("name", "contact_phone", "contact_email", "home_region", "note")
+# Row field (short: 30 rows must fit the page) → MemberInput field.
+MEMBER_FIELDS = {
+    "name": "name",
+    "phone": "contact_phone",
+    "email": "contact_email",
+    "region": "home_region",
+    "note": "note",
+}
 
 
 class MembersStep(StepForm):
@@ -262,23 +269,17 @@ class MembersStep(StepForm):
             number = row + 1
             fields = {
                 "name": forms.CharField(label=_("Name"), max_length=200, required=False),
-                "contact_phone": forms.CharField(
-                    label=_("WhatsApp or phone number (optional)"),
+                "phone": forms.CharField(
+                    label=_("WhatsApp or phone number"),
                     max_length=40,
                     required=False,
                     validators=[RegexValidator(PHONE, PHONE_MESSAGE)],
                     widget=forms.TextInput(attrs={"type": "tel"}),
                 ),
-                "contact_email": forms.EmailField(
-                    label=_("E-mail (optional)"), max_length=254, required=False
-                ),
-                "home_region": forms.CharField(
-                    label=_("Home region (optional)"), max_length=100, required=False
-                ),
+                "email": forms.EmailField(label=_("E-mail"), max_length=254, required=False),
+                "region": forms.CharField(label=_("Home region"), max_length=100, required=False),
                 "note": forms.CharField(
-                    label=_("What is different for them (optional)"),
-                    max_length=500,
-                    required=False,
+                    label=_("What is different for them"), max_length=500, required=False
                 ),
             }
             for name, field in fields.items():
@@ -301,10 +302,13 @@ class MembersStep(StepForm):
         return cleaned
 
     def members(self) -> list[dict[str, str]]:
-        """The rows filled in, in order (after `is_valid`)."""
+        """The rows filled in, in order, by MemberInput's field names (after `is_valid`)."""
         filled = []
         for row in range(self.rows):
-            values = {name: self.cleaned_data.get(f"m{row}_{name}", "") for name in MEMBER_FIELDS}
+            values = {
+                member_field: self.cleaned_data.get(f"m{row}_{name}", "")
+                for name, member_field in MEMBER_FIELDS.items()
+            }
             if any(values.values()):
                 filled.append(values)
         return filled

@@ -31,7 +31,7 @@ ANSWERS = {
         "happened_from": "2025-01-10",
         "happened_until": "2025-03-01",
     },
-    5: {"m0_name": "Ani", "m0_contact_phone": "+852 5555 1234", "m1_name": "Dewi"},
+    5: {"m0_name": "Ani", "m0_phone": "+852 5555 1234", "m1_name": "Dewi"},
     6: {"organisation": "network"},
     7: {"consent_contact": "on", "consent_statistics": "on"},
 }

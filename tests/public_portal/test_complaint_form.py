@@ -6,8 +6,10 @@ from __future__ import annotations
 import html
 import io
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from PIL import Image
@@ -130,8 +132,8 @@ def test_back_never_checks_and_never_loses_what_was_typed(client, world, db):
         (4, {"happened_until": "2024-01-01"}, "happened_until"),  # before the start
         (4, {"issue_types": []}, "issue_types"),
         (4, {"narrative": "Ada\u202eteks terbalik"}, "narrative"),
-        (5, {"m0_name": "", "m0_contact_phone": "+852 5555 1234"}, "m0_name"),
-        (5, {"m1_contact_email": "not-an-email"}, "m1_contact_email"),
+        (5, {"m0_name": "", "m0_phone": "+852 5555 1234"}, "m0_name"),
+        (5, {"m1_email": "not-an-email"}, "m1_email"),
         (6, {"organisation": "no-such-org"}, "organisation"),
     ],
 )
@@ -216,7 +218,7 @@ def test_the_group_step_adds_rows_without_javascript_up_to_30(client, world, db)
     page = response.content.decode()
     assert 'name="m29_name"' in page and 'name="m30_name"' not in page
     assert 'value="rows"' not in page
-    assert len(response.content) < 30_000
+    assert len(response.content) + _css_bytes() < 30_000  # HTML and CSS as sent
 
 
 def test_attachments_are_uploaded_listed_removed_and_claimed(client, world, db):
@@ -288,9 +290,13 @@ def test_dates_in_the_future_are_refused_at_theirstep_of(client, world, db):
     assert _in_indonesian("This date is in the future.") in response.content.decode()
 
 
-def test_each_step_page_stays_under_30_kb(client, world, db):
+def _css_bytes() -> int:
+    return Path(finders.find("hub/hub.css")).stat().st_size
+
+
+def test_each_step_page_stays_under_30_kb_with_its_css(client, world, db):
     response = client.get("/pengaduan/")
     for number in range(1, 8):
-        assert len(response.content) < 30_000, number
+        assert len(response.content) + _css_bytes() < 30_000, number
         response = post_step(client, response, ANSWERS[number])
-    assert len(response.content) < 30_000
+    assert len(response.content) + _css_bytes() < 30_000
