@@ -57,9 +57,7 @@ def test_setting_a_pin_returns_to_the_receipt_which_then_offers_a_change(client,
 
 def test_a_trivial_or_mistyped_pin_is_refused_with_a_reason(client, world, db):
     filed = complaint(None)
-    trivial = client.post(
-        _pin_url(filed), {"pin": "1234", "pin_again": "1234"}, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    trivial = client.post(_pin_url(filed) + "?lang=en", {"pin": "1234", "pin_again": "1234"})
     page = trivial.content.decode()
     assert trivial.status_code == 400 and 'class="card error-summary"' in page
     assert 'href="#id_pin"' in page and "too easy to guess" in page
