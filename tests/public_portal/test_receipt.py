@@ -30,7 +30,9 @@ def _pin_url(filed: Complaint) -> str:
 
 def test_the_receipt_offers_a_pin_and_says_what_it_is_for(client, world, db):
     filed = complaint(None)
-    page = client.get(f"/tanda-terima/{filed.receipt_code}/").content.decode()
+    response = client.get(f"/tanda-terima/{filed.receipt_code}/")
+    assert len(response.content) < 30_000
+    page = response.content.decode()
     assert (
         _said(
             "A PIN is a short number only you know. With this code and this PIN you can withdraw "
