@@ -114,3 +114,26 @@ def phone_without_javascript(browser):
     )
     yield context.new_page()
     context.close()
+
+
+def remove_committed_complaints(complaints) -> None:
+    """Delete complaints the live server committed (not yet accepted, or whose case the caller
+    removed), with their members' consents, attachments, public trail and the rate-limit and
+    double-tap rows the filing made, so that the tests after see the database as it was."""
+    from hub.consent.models import ConsentRecord
+    from hub.core.models import AuditEvent, OutboxEvent
+    from hub.links.models import ClientLink
+    from hub.throttle.models import RateCounter, SubmissionKey
+
+    for complaint in complaints:
+        code = complaint.receipt_code
+        consents = [complaint.consent_id, *complaint.members.values_list("consent_id", flat=True)]
+        for attachment in complaint.attachments.all():
+            attachment.file.delete(save=False)
+        ClientLink.objects.filter(complaint_id=complaint.pk).delete()
+        AuditEvent.objects.filter(object_type="complaint", object_id=code).delete()
+        OutboxEvent.objects.filter(object_type="complaint", object_id=code).delete()
+        complaint.delete()
+        ConsentRecord.objects.filter(pk__in=consents).delete()
+    RateCounter.objects.all().delete()
+    SubmissionKey.objects.all().delete()

@@ -5,22 +5,22 @@ accepts it; the worker's status page follows it, and follows the case when it mo
 
 The live server reads and writes committed data in its own thread, outside the test's
 transaction; what this test reads or removes of it, it reads and removes from another thread
-too (`_committed`), and at the end it removes everything the walk made (`_remove`).
+too (`tests.builders.committed`), and at the end it removes everything the walk made (`_remove`).
 """
 
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
 
-from hub.consent.models import ConsentRecord
+from hub.core.models import AuditEvent, OutboxEvent
 from hub.intake.models import Complaint
 from hub.organisations.context import organisation_context
 from tenants.cases.models import Case
 from tenants.notifications.models import Notification
+from tests.browser.conftest import remove_committed_complaints
+from tests.builders import committed
 from tests.conftest import PASSWORD
 
 # Japan: no routing rule of the test world covers it, so the complaint goes to triage.
@@ -28,20 +28,6 @@ UNPLACED_COUNTRY = "JP"
 
 
 pytestmark = pytest.mark.django_db
-
-
-def _committed(function, *args):
-    """Run `function` on a connection of its own, outside the test's transaction: it sees
-    what the live server committed, and what it writes is committed."""
-
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 def _status_of(code: str) -> str:
@@ -104,25 +90,25 @@ def _login(page, live_url: str, email: str, then: str) -> None:
     page.wait_for_load_state()
 
 
-def _remove(code: str) -> bool:
-    """Everything the walk committed: the case and its people in the organisation's schema,
-    the complaint and its consent in the public one."""
+def _remove(code: str, organisation) -> None:
+    """Everything the walk committed, with its trail: the case, its people and its events in
+    the organisation's schema; the complaint, its consent and its events in the public one."""
     complaint = Complaint.objects.filter(receipt_code=code).first()
     if complaint is None:
-        return False
-    if complaint.accepted_case_id and complaint.handling_organisation:
-        with organisation_context(complaint.handling_organisation):
-            Notification.objects.filter(case_id=complaint.accepted_case_id).delete()
-            case = Case.objects.get(pk=complaint.accepted_case_id)
+        return
+    if complaint.accepted_case_id:
+        case_id = complaint.accepted_case_id
+        with organisation_context(organisation):
+            Notification.objects.filter(case_id=case_id).delete()
+            AuditEvent.objects.filter(object_type="case", object_id=str(case_id)).delete()
+            OutboxEvent.objects.filter(object_type="case", object_id=str(case_id)).delete()
+            case = Case.objects.get(pk=case_id)
             people = [role.person for role in case.roles.all()]
             case.delete()
             for person in people:
                 if not person.case_roles.exists():
                     person.delete()
-    consent_id = complaint.consent_id
-    complaint.delete()
-    ConsentRecord.objects.filter(pk=consent_id).delete()
-    return Complaint.objects.filter(receipt_code=code).exists()
+    remove_committed_complaints(Complaint.objects.filter(pk=complaint.pk))
 
 
 def test_a_complaint_from_the_rights_page_to_a_moving_case(live_url, browser, world):
@@ -148,7 +134,7 @@ def test_a_complaint_from_the_rights_page_to_a_moving_case(live_url, browser, wo
         assert re.fullmatch(r"RP-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}", code)
         worker.goto(f"{live_url}/status/{code}/")
         assert "jaringan" in worker.locator("main").inner_text().lower()
-        assert _committed(_status_of, code) == "triage"
+        assert committed(None, lambda: _status_of(code)) == "triage"
 
         # No rule covers Japan: a coordinator places it from triage.
         staff = staff_phone()
@@ -186,4 +172,5 @@ def test_a_complaint_from_the_rights_page_to_a_moving_case(live_url, browser, wo
         for context in contexts:
             context.close()
         if code:
-            assert _committed(_remove, code) is False, "the walk left its complaint behind"
+            committed(None, lambda: _remove(code, org_a.organisation))
+            assert not committed(None, Complaint.objects.filter(receipt_code=code).exists)

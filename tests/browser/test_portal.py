@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from tests.browser.conftest import remove_committed_complaints
 from tests.builders import committed
 
 # Each test runs in a transaction rolled back afterwards; the server thread reads only what is
@@ -117,22 +118,9 @@ def filed_in_browser(world):
 
 
 def _remove_complaints(names: list[str]) -> None:
-    from hub.consent.models import ConsentRecord
-    from hub.core.models import AuditEvent, OutboxEvent
     from hub.intake.models import Complaint
-    from hub.throttle.models import RateCounter, SubmissionKey
 
-    for complaint in Complaint.objects.filter(reporter_name__in=names):
-        code = complaint.receipt_code
-        consents = [complaint.consent_id, *complaint.members.values_list("consent_id", flat=True)]
-        for attachment in complaint.attachments.all():
-            attachment.file.delete(save=False)
-        AuditEvent.objects.filter(object_type="complaint", object_id=code).delete()
-        OutboxEvent.objects.filter(object_type="complaint", object_id=code).delete()
-        complaint.delete()
-        ConsentRecord.objects.filter(pk__in=consents).delete()
-    RateCounter.objects.all().delete()
-    SubmissionKey.objects.all().delete()
+    remove_committed_complaints(Complaint.objects.filter(reporter_name__in=names))
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["js-off", "js-on"])
