@@ -209,7 +209,13 @@ def test_the_group_step_adds_rows_without_javascript_up_to_30(client, world, db)
         response = post_step(client, response, ANSWERS[number])
     page = response.content.decode()
     assert step_of(response) == 5 and len(re.findall(r'name="m\d+_name"', page)) == 3
-    assert _in_indonesian("Your consent is only for yourself.")[:30] in page
+    assert (
+        _in_indonesian(
+            "Your consent is only for yourself. Each worker you list will be asked for their "
+            "own consent before their data is shared or counted."
+        )
+        in page
+    )
     response = post_step(client, response, {"m0_name": "Ani"}, action="rows")
     page = response.content.decode()
     assert page.count('name="m5_name"') == 1 and 'value="Ani"' in page

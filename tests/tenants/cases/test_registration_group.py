@@ -195,7 +195,7 @@ def test_the_consent_link_is_e_mailed_after_commit_only_to_members_with_an_addre
     link = ClientLink.objects.get(organisation=org_a.organisation, case_id=dewi.case_id)
     assert link.purpose == "consent"
     assert link.request["purposes"] == ["contact", "share", "refer", "statistics"]
-    assert "group complaint about Sawit Jaya Sdn Bhd" in link.request["explanation"]
+    assert "Sawit Jaya Sdn Bhd" in link.request["explanation"]  # the employer, named
     assert "Siti" not in link.request["explanation"]
     assert filed.receipt_code not in link.request["explanation"] + sent.body
     assert "/tautan/" in sent.body
