@@ -330,7 +330,7 @@ def load_average() -> list[float]:
 
 
 def demo_client(org: str) -> tuple[str, str]:
-    credentials = json.loads((ROOT / ".data" / "demo-credentials.json").read_text())
+    credentials = json.loads((ROOT / ".data" / f"demo-credentials-{DATABASE}.json").read_text())
     application = next(a for a in credentials["applications"] if a["organisation"] == org)
     return application["client_id"], application["client_secret"]
 

@@ -86,3 +86,13 @@ def test_rundemo_passes_the_model_to_gunicorn(monkeypatch, tmp_path):
     gunicorn = next(args for args in started if args[0].endswith("gunicorn"))
     assert gunicorn[gunicorn.index("--workers") + 1] == "2"
     assert gunicorn[gunicorn.index("--threads") + 1] == "4"
+
+
+def test_a_benchmark_database_writes_its_own_credentials_file(monkeypatch):
+    """Seeding the intake benchmark's database must not overwrite the demo's OAuth2 secrets."""
+    from hub.demo.management.commands.rundemo import credentials_path
+
+    monkeypatch.delenv("HUB_DATABASE_NAME", raising=False)
+    assert credentials_path().name == "demo-credentials.json"
+    monkeypatch.setenv("HUB_DATABASE_NAME", "hub_bench_intake")
+    assert credentials_path().name == "demo-credentials-hub_bench_intake.json"

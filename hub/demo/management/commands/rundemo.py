@@ -28,7 +28,18 @@ from hub.demo.workers import WORKER_CLASSES, gunicorn_options, worker_model
 from hub.organisations.models import Organisation
 from hub.organisations.provisioning import template_ensure
 
-CREDENTIALS = Path(settings.BASE_DIR) / ".data" / "demo-credentials.json"
+
+def credentials_path() -> Path:
+    """Where the demo's logins and OAuth2 clients are written when the database is seeded: the
+    demo's own database keeps the README's name; another embedded database (a benchmark's,
+    HUB_DATABASE_NAME) gets its own file, so seeding it never overwrites the secrets of the
+    demo people log in to."""
+    database = os.environ.get("HUB_DATABASE_NAME", "hub")
+    suffix = "" if database == "hub" else f"-{database}"
+    return Path(settings.BASE_DIR) / ".data" / f"demo-credentials{suffix}.json"
+
+
+CREDENTIALS = credentials_path()
 # Without a broker the tick sends the notification e-mails (console backend) into this file, so
 # that a first start's hundreds of them do not scroll the credentials away.
 MAIL_LOG = Path(settings.BASE_DIR) / ".data" / "demo-mail.log"
