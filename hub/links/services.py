@@ -122,29 +122,51 @@ def link_create(
         message = _("Choose the person the link is for.")
         raise DomainError(message, fields={"person_id": [message]})
     request = spec.prepare(case_id=case_id, person_id=person_id, asked=dict(asked or {}))
-    now = now or timezone.now()
-    link = ClientLink.objects.create(
+    return _link_new(
+        spec,
+        by,
+        now,
+        object_type="case",
+        object_id=case_id,
+        detail={"person": person_id if spec.needs_person else None},
         organisation=organisation,
         case_id=case_id,
         person_id=person_id if spec.needs_person else None,
-        purpose=spec.code,
         request=request,
+    )
+
+
+def _link_new(
+    spec: LinkPurpose,
+    by: AuditActor,
+    now: datetime | None,
+    *,
+    object_type: str,
+    object_id,
+    detail: dict,
+    **fields,
+) -> IssuedLink:
+    """Store a link with its first token and record `link.created` on what it is about."""
+    now = now or timezone.now()
+    link = ClientLink.objects.create(
+        purpose=spec.code,
         nonce_hash="",
         created_by_label=by.label,
         created_by_user_id=by.user_id,
         expires_at=now + spec.expires_after,
+        **fields,
     )
     token = _issue(link)
     link.save(update_fields=["nonce_hash"])
     domain_event_record(
         actor=by,
         name="link.created",
-        object_type="case",
-        object_id=case_id,
+        object_type=object_type,
+        object_id=object_id,
         detail={
             "link": link.pk,
             "purpose": spec.code,
-            "person": link.person_id,
+            **detail,
             "expires_at": link.expires_at.isoformat(),
         },
     )
@@ -168,30 +190,16 @@ def link_create_for_complaint(
         raise DomainError(message, fields={"purpose": [message]})
     with organisation_context(None):
         request = spec.prepare(complaint_id=complaint_id, asked=dict(asked or {}))
-        now = now or timezone.now()
-        link = ClientLink.objects.create(
-            complaint_id=complaint_id,
-            purpose=spec.code,
-            request=request,
-            nonce_hash="",
-            created_by_label=by.label,
-            created_by_user_id=by.user_id,
-            expires_at=now + spec.expires_after,
-        )
-        token = _issue(link)
-        link.save(update_fields=["nonce_hash"])
-        domain_event_record(
-            actor=by,
-            name="link.created",
+        return _link_new(
+            spec,
+            by,
+            now,
             object_type="complaint",
             object_id=complaint_id,
-            detail={
-                "link": link.pk,
-                "purpose": spec.code,
-                "expires_at": link.expires_at.isoformat(),
-            },
+            detail={},
+            complaint_id=complaint_id,
+            request=request,
         )
-    return IssuedLink(link=link, token=token)
 
 
 def _locked(organisation: Organisation, link: ClientLink) -> ClientLink:
