@@ -16,6 +16,7 @@ from hub.celery import app
 from hub.core.audit import AuditActor
 from hub.core.outbox import domain_event_record
 from hub.intake.models import Complaint
+from hub.intake.rules import reply_language
 from hub.links.services import NETWORK_NAME
 from hub.organisations.context import organisation_context
 
@@ -45,8 +46,7 @@ def complaint_codes_send(*, email: str) -> int:
         if not complaints:
             return 0
         site = settings.HUB_SITE_URL.rstrip("/")
-        language = complaints[0].language if complaints[0].language in ("id", "en") else "id"
-        with translation.override(language):
+        with translation.override(reply_language(complaints[0].language)):
             lines = [
                 _("%(code)s, filed on %(date)s: %(url)s")
                 % {

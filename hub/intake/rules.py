@@ -45,6 +45,12 @@ def language_codes() -> tuple[str, ...]:
     return tuple(code for code, _label in settings.LANGUAGES)
 
 
+def reply_language(code: str) -> str:
+    """The language to write to a complaint's worker in: the one they filed in, if the network
+    speaks it, else Indonesian."""
+    return code if code in language_codes() else "id"
+
+
 def complaint_input_errors(data: ComplaintInput) -> dict[str, list[str]]:
     """Field → messages for everything wrong with the input; empty when it can be filed."""
     errors: dict[str, list[str]] = {}

@@ -26,6 +26,7 @@ from hub.core.models import OutboxEvent
 from hub.core.outbox import domain_event_record
 from hub.intake.countries import DESTINATION_COUNTRIES
 from hub.intake.models import Complaint, ContactChannel
+from hub.intake.rules import reply_language
 from hub.links.models import ClientLink
 from hub.links.purposes import LinkPage, LinkPurpose, LinkResult
 from hub.links.services import NETWORK_NAME, LinkUnavailable, link_create_for_complaint
@@ -193,10 +194,6 @@ PURPOSE = LinkPurpose(
 )
 
 
-def _mail_language(complaint: Complaint) -> str:
-    return complaint.language if complaint.language in ("id", "en") else "id"
-
-
 @transaction.atomic
 def complaint_verification_send(*, receipt_code: str) -> bool:
     """Make the complaint's verification link and e-mail it to the address given; False when
@@ -216,7 +213,7 @@ def complaint_verification_send(*, receipt_code: str) -> bool:
         url = settings.HUB_SITE_URL.rstrip("/") + reverse(
             "portal:link", kwargs={"token": issued.token}
         )
-        with translation.override(_mail_language(complaint)):
+        with translation.override(reply_language(complaint.language)):
             expires = date_format(timezone.localtime(issued.link.expires_at), "j F Y")
             subject = _("Your complaint %(code)s: please check your data") % {
                 "code": complaint.receipt_code

@@ -19,6 +19,7 @@ from hub.consent.links import CODE as CONSENT
 from hub.consent.models import Purpose
 from hub.core.errors import DomainError
 from hub.intake.models import Complaint, ComplaintAttachment, ComplaintMember
+from hub.intake.rules import reply_language
 from hub.organisations.context import organisation_context
 from tenants.cases.models import Case
 from tenants.clientlinks.services import case_link_create, case_link_email
@@ -92,7 +93,7 @@ def member_consent_link_send(
     the acceptance commits; a failed e-mail is logged, and staff send the link again from the
     case's client links page (the case page shows that consent is not given yet)."""
     organisation = actor.organisation
-    with translation.override(complaint.language or "id"):
+    with translation.override(reply_language(complaint.language)):
         explanation = _explanation(complaint, organisation.name)
     issued = case_link_create(
         actor=actor,
