@@ -53,6 +53,11 @@ SHARED_APPS = [
     "hub.throttle",
     "hub.network",
     "sharing",
+    "sharing.referrals",
+    "sharing.transfers",
+    "sharing.access",
+    "sharing.identity",
+    "sharing.queues",
     "public_portal",
     "hub.demo",
     "django.contrib.contenttypes",
@@ -81,6 +86,7 @@ TENANT_APPS = [
     "tenants.clocks",
     "tenants.search",
     "tenants.inbox",
+    "tenants.contributions",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

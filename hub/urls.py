@@ -22,6 +22,11 @@ from hub.organisations import views as organisation_views
 from hub.organisations.api import OrganisationDirectoryApi
 from hub.vocab.api import VocabularyTermsApi
 from sharing import api as sharing_api
+from sharing.access import urls as access_urls
+from sharing.identity import urls as identity_urls
+from sharing.queues import urls as queue_urls
+from sharing.referrals import urls as referral_urls
+from sharing.transfers import urls as transfer_urls
 from tenants.care import api as care_api
 from tenants.care import api_interventions as care_services_api
 from tenants.care import views as care_views
@@ -32,6 +37,7 @@ from tenants.clientlinks import api as clientlinks_api
 from tenants.clientlinks import views as clientlinks_views
 from tenants.clocks import api as clocks_api
 from tenants.clocks import views as clock_views
+from tenants.contributions import urls as contribution_urls
 from tenants.documents import api as documents_api
 from tenants.documents import views as document_views
 from tenants.events import api as events_api
@@ -268,6 +274,12 @@ organisation_api = [
         sharing_api.SharedWithUsDetailApi.as_view(),
         name="shared-case",
     ),
+    *access_urls.organisation_api,
+    *identity_urls.organisation_api,
+    *queue_urls.organisation_api,
+    *referral_urls.organisation_api,
+    *transfer_urls.organisation_api,
+    *contribution_urls.organisation_api,
 ]
 
 organisation_space = [
@@ -444,6 +456,12 @@ organisation_space = [
         notification_views.notification_open_view,
         name="notification",
     ),
+    *access_urls.organisation_space,
+    *identity_urls.organisation_space,
+    *queue_urls.organisation_space,
+    *referral_urls.organisation_space,
+    *transfer_urls.organisation_space,
+    *contribution_urls.organisation_space,
     path("api/v1/", include((organisation_api, "org-api"))),
 ]
 
@@ -494,6 +512,12 @@ urlpatterns = [
         routing_views.routing_rule_deactivate_view,
         name="network-routing-deactivate",
     ),
+    *access_urls.site,
+    *identity_urls.site,
+    *queue_urls.site,
+    *referral_urls.site,
+    *transfer_urls.site,
+    *contribution_urls.site,
     path("org/<slug:org_slug>/", include((organisation_space, "org"))),
 ]
 

@@ -1,5 +1,6 @@
 """ConsentRecord: given at intake (or later by form or link), followed by every share."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,14 @@ class ConsentSource(models.TextChoices):
     LINK = "link", _("Consent link")
 
 
+class GivenBy(models.TextChoices):
+    """Who gave the consent: the client, or someone entitled to answer for them."""
+
+    CLIENT = "client", _("The client")
+    GUARDIAN = "guardian", _("A guardian (for a child or a person who cannot decide)")
+    REPRESENTATIVE = "representative", _("A representative with the client's authority")
+
+
 class Purpose(models.TextChoices):
     CONTACT = "contact", _("Contact me")
     SHARE = "share", _("Share with other members")
@@ -21,13 +30,22 @@ class Purpose(models.TextChoices):
 
 class ConsentRecord(models.Model):
     given_by = models.CharField(max_length=20)  # worker | family | paralegal | organisation
+    # Who answered, when it was not the client: a guardian or a representative, by name.
+    given_by_kind = models.CharField(max_length=20, choices=GivenBy.choices, default=GivenBy.CLIENT)
+    given_by_name = models.CharField(max_length=200, blank=True)
     source = models.CharField(max_length=20, choices=ConsentSource.choices)
     contact = models.BooleanField(default=False)
     share = models.BooleanField(default=False)
     refer = models.BooleanField(default=False)
     statistics = models.BooleanField(default=False)
+    # Sharing with named members only (organisation slugs); empty means any member.
+    share_with = ArrayField(models.SlugField(max_length=50), default=list, blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # portal (receipt code + PIN) | organisation (recorded by staff) | superseded (a newer
+    # record refused a purpose this one allowed)
+    withdrawn_via = models.CharField(max_length=20, blank=True)
+    withdrawn_by = models.CharField(max_length=200, blank=True)
     # Set when an organisation accepts the complaint: the case the consent now covers.
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="consents"
@@ -44,5 +62,10 @@ class ConsentRecord(models.Model):
     def __str__(self) -> str:
         return f"Consent #{self.pk}"
 
-    def covers(self, purpose: str) -> bool:
-        return self.withdrawn_at is None and bool(getattr(self, Purpose(purpose).value))
+    def covers(self, purpose: str, *, recipient_slug: str = "") -> bool:
+        """Does this live record allow the purpose (sharing: with this member, when named)?"""
+        if self.withdrawn_at is not None or not getattr(self, Purpose(purpose).value):
+            return False
+        if purpose == Purpose.SHARE and recipient_slug and self.share_with:
+            return recipient_slug in self.share_with
+        return True

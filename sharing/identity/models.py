@@ -1,0 +1,1 @@
+"""Keyed hashes of identifiers: telling two members they may be helping the same worker."""

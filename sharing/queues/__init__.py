@@ -1,0 +1,1 @@
+"""Work queues: what waits for an organisation's answer (shares, referrals, transfers, access)."""

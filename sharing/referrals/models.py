@@ -1,0 +1,1 @@
+"""Referrals: a request for a service to a member or an outside agency; the service directory."""

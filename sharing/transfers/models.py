@@ -1,0 +1,1 @@
+"""Transfers (pengalihan): the whole case moves to another member; the sender keeps a stub."""

@@ -1,0 +1,1 @@
+"""Contributions: notes, events and activities added to a case from outside its organisation."""
