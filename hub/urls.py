@@ -22,6 +22,7 @@ from hub.organisations import views as organisation_views
 from hub.organisations.api import OrganisationDirectoryApi
 from hub.vocab.api import VocabularyTermsApi
 from sharing import api as sharing_api
+from sharing import urls as share_urls
 from sharing.access import urls as access_urls
 from sharing.identity import urls as identity_urls
 from sharing.queues import urls as queue_urls
@@ -274,6 +275,7 @@ organisation_api = [
         sharing_api.SharedWithUsDetailApi.as_view(),
         name="shared-case",
     ),
+    *share_urls.organisation_api,
     *access_urls.organisation_api,
     *identity_urls.organisation_api,
     *queue_urls.organisation_api,
@@ -456,6 +458,7 @@ organisation_space = [
         notification_views.notification_open_view,
         name="notification",
     ),
+    *share_urls.organisation_space,
     *access_urls.organisation_space,
     *identity_urls.organisation_space,
     *queue_urls.organisation_space,
@@ -512,6 +515,7 @@ urlpatterns = [
         routing_views.routing_rule_deactivate_view,
         name="network-routing-deactivate",
     ),
+    *share_urls.site,
     *access_urls.site,
     *identity_urls.site,
     *queue_urls.site,

@@ -46,6 +46,17 @@ class Action(StrEnum):
     SERVICE_LOG = "care.service"  # interventions and contacts with the client
     SHARE_MANAGE = "share.manage"  # grant and revoke
     SHARES_READ = "share.read"  # shares granted, shares received, a shared case
+    SHARE_CONTRIBUTE = "share.contribute"  # a recipient adds notes, events, activities
+    CONTRIBUTION_REVIEW = "contribution.review"  # the owner: accept, hide; contribution links
+    CONSENT_WITHDRAW = "consent.withdraw"  # record the client's withdrawal at the office
+    ACCESS_REQUEST = "access.request"  # a national office asks an office for access
+    ACCESS_DECIDE = "access.decide"  # the office's Kabid approves or declines
+    REFERRAL_SEND = "referral.send"  # refer a case to a member or an outside agency
+    REFERRAL_ANSWER = "referral.answer"  # accept or decline a referral; record its outcome
+    TRANSFER_ANSWER = "transfer.answer"  # accept or decline a case transferred to us
+    QUEUE_READ = "queue.read"  # what waits for the organisation's answer
+    DIRECTORY_READ = "directory.read"  # the service directory (outside agencies)
+    DIRECTORY_MANAGE = "directory.manage"  # add, edit, deactivate agencies
     USERS_MANAGE = "users.manage"
     SETTINGS_MANAGE = "settings.manage"  # the office's calendar and service-level clocks
     CLOCKS_OVERSEE = "clocks.oversee"  # every case's overdue clocks, not only one's own
@@ -191,6 +202,49 @@ POLICY: dict[Action, Rule] = {
     Action.SHARES_READ: Rule(
         CASE_STAFF | {Role.SYSTEM},
         _("Your role sees aggregate figures only, not case records."),
+    ),
+    Action.SHARE_CONTRIBUTE: Rule(
+        CASE_STAFF,
+        _("Your role sees aggregate figures only and adds nothing to shared cases."),
+    ),
+    Action.CONTRIBUTION_REVIEW: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _("Only the staff assigned to the case or the division head review contributions."),
+        when_assigned=CASE_WORKERS,
+    ),
+    Action.CONSENT_WITHDRAW: Rule(
+        _roles(Role.DIVISION_HEAD, Role.SYSTEM),
+        _("Only the staff assigned to the case or the division head record a withdrawal."),
+        when_assigned=CASE_WORKERS,
+    ),
+    Action.ACCESS_REQUEST: Rule(
+        _roles(Role.DIVISION_HEAD, Role.CASE_LAWYER),
+        _("Only the division head or a case lawyer of a national office asks for access."),
+    ),
+    Action.ACCESS_DECIDE: Rule(
+        _HEAD, _("Only the division head approves or declines requests for access.")
+    ),
+    Action.REFERRAL_SEND: Rule(
+        _roles(Role.DIVISION_HEAD),
+        _("Only the staff assigned to the case or the division head refer it."),
+        when_assigned=CASE_WORKERS,
+    ),
+    Action.REFERRAL_ANSWER: Rule(
+        _HEAD, _("Only the division head accepts or declines referrals and records outcomes.")
+    ),
+    Action.TRANSFER_ANSWER: Rule(
+        _HEAD, _("Only the division head accepts or declines a transferred case.")
+    ),
+    Action.QUEUE_READ: Rule(
+        CASE_STAFF | {Role.SYSTEM},
+        _("Your role sees aggregate figures only, not case records."),
+    ),
+    Action.DIRECTORY_READ: Rule(
+        CASE_STAFF | frozenset(NETWORK_ROLES),
+        _("Only staff of members and of the network see the service directory."),
+    ),
+    Action.DIRECTORY_MANAGE: Rule(
+        _roles(Role.NETWORK_ADMIN), _("Only the network's admins change the service directory.")
     ),
     Action.USERS_MANAGE: Rule(
         _roles(Role.OFFICE_ADMIN), _("Only the office admin manages the office's users.")
