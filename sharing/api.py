@@ -10,9 +10,9 @@ from rest_framework.response import Response
 from hub.accounts.api import OrganisationApiView
 from hub.core.api import error_responses
 from hub.organisations.selectors import organisation_directory
-from sharing.models import Section
 from sharing.selectors import shared_case_read, shares_granted_by, shares_received_by
 from sharing.services import share_grant, share_revoke
+from tenants.cases.projection import Section
 
 
 class ShareGrantInput(serializers.Serializer):

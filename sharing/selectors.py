@@ -16,8 +16,9 @@ from hub.consent.models import Purpose
 from hub.core.audit import audit_record
 from hub.core.errors import NotFound
 from hub.organisations.context import organisation_context
-from sharing.models import Section, ShareGrant
+from sharing.models import ShareGrant
 from tenants.cases.models import Case, CaseSection
+from tenants.cases.projection import Section
 from tenants.cases.selectors import case_people, cases_for_actor
 
 

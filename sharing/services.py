@@ -16,7 +16,8 @@ from hub.consent.selectors import consent_for_case
 from hub.core.errors import DomainError, NotFound
 from hub.core.outbox import domain_event_record
 from hub.organisations.models import Organisation
-from sharing.models import Section, ShareGrant
+from sharing.models import RevokeReason, ShareGrant, SharePermission
+from tenants.cases.projection import Section
 from tenants.cases.selectors import case_for_actor
 
 
@@ -32,6 +33,8 @@ def share_grant(
     case_id: int,
     recipient: Organisation,
     sections: list[str],
+    permission: str = SharePermission.READ,
+    starts_at: datetime | None = None,
     expires_at: datetime | None = None,
 ) -> ShareGrant:
     """Run in the owner's schema (the request's organisation)."""
@@ -51,10 +54,19 @@ def share_grant(
         raise DomainError(
             _("Choose at least one known section."), fields={"sections": [_("Unknown section.")]}
         )
+    if permission not in SharePermission.values:
+        raise DomainError(
+            _("Choose read or contribute."), fields={"permission": [_("Unknown permission.")]}
+        )
     if expires_at is not None and expires_at <= timezone.now():
         raise DomainError(
             _("The end of the share must be in the future."),
             fields={"expires_at": [_("In the past.")]},
+        )
+    if starts_at is not None and expires_at is not None and starts_at >= expires_at:
+        raise DomainError(
+            _("The share must start before it ends."),
+            fields={"starts_at": [_("After the end.")]},
         )
     consent = consent_for_case(organisation=actor.organisation, case_id=case.pk)
     if consent is None or not consent.covers(Purpose.SHARE):
@@ -67,8 +79,10 @@ def share_grant(
         case_number=case.number,
         recipient=recipient,
         sections=sorted(set(sections)),
+        permission=permission,
         consent=consent,
         granted_by=actor.label,
+        starts_at=starts_at,
         expires_at=expires_at,
     )
     domain_event_record(
@@ -76,7 +90,13 @@ def share_grant(
         name="share.granted",
         object_type="case",
         object_id=case.pk,
-        detail={"grant": grant.pk, "recipient": recipient.slug, "sections": grant.sections},
+        detail={
+            "grant": grant.pk,
+            "recipient": recipient.slug,
+            "sections": grant.sections,
+            "permission": grant.permission,
+            "expires_at": expires_at.isoformat() if expires_at else None,
+        },
     )
     return grant
 
@@ -93,7 +113,8 @@ def share_revoke(*, actor: Actor, grant_id: int) -> ShareGrant:
     if grant.revoked_at is None:
         grant.revoked_at = timezone.now()
         grant.revoked_by = actor.label
-        grant.save(update_fields=["revoked_at", "revoked_by"])
+        grant.revoked_reason = RevokeReason.OWNER
+        grant.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
         domain_event_record(
             actor=actor.audit,
             name="share.revoked",
