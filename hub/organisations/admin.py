@@ -8,9 +8,17 @@ from hub.organisations.provisioning import organisation_save_new
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "kind", "schema_name", "accepts_complaints"]
+    list_display = [
+        "name",
+        "slug",
+        "kind",
+        "schema_name",
+        "accepts_complaints",
+        "is_national_office",
+        "national_office",
+    ]
     search_fields = ["name", "slug"]
-    list_filter = ["kind", "accepts_complaints"]
+    list_filter = ["kind", "accepts_complaints", "is_national_office"]
     readonly_fields = ["schema_name", "created_at"]
     fields = [
         "name",
@@ -26,6 +34,8 @@ class OrganisationAdmin(admin.ModelAdmin):
         "address",
         "accepts_complaints",
         "monthly_capacity",
+        "is_national_office",
+        "national_office",
         "created_at",
     ]
 

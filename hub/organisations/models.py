@@ -3,6 +3,7 @@
 from datetime import time
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
@@ -36,6 +37,23 @@ class Organisation(TenantMixin):
     address = models.CharField(max_length=300, blank=True)
     accepts_complaints = models.BooleanField(default=True)
     monthly_capacity = models.PositiveIntegerField(default=30)
+    # A national office (YLBHI for its LBH offices, seed 000) may ask its offices for access to
+    # a case; the office's division head decides. An organisation setting, not a network role.
+    is_national_office = models.BooleanField(
+        _("national office"),
+        default=False,
+        help_text=_("May ask its offices for access to their cases."),
+    )
+    national_office = models.ForeignKey(
+        "self",
+        verbose_name=_("national office"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offices",
+        limit_choices_to={"is_national_office": True},
+        help_text=_("The national office this organisation is an office of, if any."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     # Schemas are made by hub.organisations.provisioning, not on save().
@@ -49,6 +67,20 @@ class Organisation(TenantMixin):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        office = self.national_office
+        if office is None:
+            return
+        if office.pk == self.pk or not office.is_national_office:
+            raise ValidationError(
+                {"national_office": _("Choose another organisation marked as a national office.")}
+            )
+        if self.is_national_office:
+            raise ValidationError(
+                {"national_office": _("A national office is not an office of another one.")}
+            )
 
 
 class Domain(DomainMixin):
