@@ -134,7 +134,7 @@ def test_spine_from_complaint_to_network_stats(
     client.force_login(org_b.users[Role.CASE_LAWYER])
     shared = client.get(f"{api_b}/shared-with-us/{grant_id}/")
     assert shared.status_code == 200, shared.content
-    assert shared.json()["number"] == case["number"]
+    assert shared.json()["case"]["number"] == case["number"]
     assert client.get(f"{api_b}/cases/{case['id']}/").status_code in (404,)  # not B's own case
     with in_schema(a):
         assert AuditEvent.objects.filter(

@@ -59,7 +59,8 @@ def test_recipient_sees_only_the_shared_sections(client, org_a, org_b):
     grant = _grant(client, org_a, case, org_b.organisation, sections=("people",)).json()
     client.force_login(org_b.users[Role.CASE_LAWYER])
     body = client.get(f"/org/{org_b.organisation.slug}/api/v1/shared-with-us/{grant['id']}/").json()
-    assert body["summary"] == "" and body["title"] == ""
+    assert body["case"]["summary"] == "" and body["case"]["title"] == ""
+    assert body["sections"] == ["people"]
     assert body["people"][0]["display_name"] == "Dewi"
     assert "phone" not in body["people"][0]
 
@@ -107,7 +108,7 @@ def test_events_section_shows_events_and_nothing_else(client, org_a, org_b):
     client.force_login(org_b.users[Role.CASE_LAWYER])
     body = client.get(f"/org/{org_b.organisation.slug}/api/v1/shared-with-us/{grant['id']}/").json()
     assert [e["description"] for e in body["events"]] == ["Paspor diambil agensi"]
-    assert body["people"] == [] and body["summary"] == ""
+    assert body["people"] == [] and body["case"]["summary"] == ""
 
 
 def test_a_restricted_case_is_not_shared_and_nothing_is_written(client, org_a, org_b):
