@@ -1,5 +1,7 @@
 """Case and its people, in one organisation's schema."""
 
+import uuid
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +20,18 @@ class CaseSection(models.TextChoices):
     CARE = "care", _("Services: assessment, plan, interventions, counselling notes")
 
 
+class ReceivedVia(models.TextChoices):
+    """How a case reached this organisation from another one ("" when it began here)."""
+
+    NONE = "", _("Opened here")
+    IMPORT = "import", _("Imported package")
+    REFERRAL = "referral", _("Referral")
+    TRANSFER = "transfer", _("Transfer")
+
+
 class Case(models.Model):
+    # Stable across organisations: travels in the package and survives renumbering on transfer.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     number = models.CharField(max_length=60, unique=True)
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
@@ -51,6 +64,12 @@ class Case(models.Model):
     opened_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Where an imported, referred or transferred case came from (tenants.cases.imports).
+    received_from = models.CharField(max_length=200, blank=True)  # organisation slug or name
+    received_via = models.CharField(
+        max_length=16, choices=ReceivedVia.choices, blank=True, default=ReceivedVia.NONE
+    )
+    received_at = models.DateTimeField(null=True, blank=True)
     people = models.ManyToManyField(Person, through="CasePerson", related_name="cases")
 
     class Meta:
@@ -203,3 +222,27 @@ class DecisionComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author_label} on request {self.request_id}"
+
+
+class CaseImportRef(models.Model):
+    """Which local record a package's reference became, so a re-import updates, not duplicates.
+
+    Kinds are the package's: person, event, service, document. Export writes the same
+    reference back, so export → import → export keeps every reference.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="import_refs")
+    kind = models.CharField(max_length=16)
+    ref = models.CharField(max_length=200)
+    object_id = models.BigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "kind", "ref"], name="caseimportref_unique"),
+            models.UniqueConstraint(
+                fields=["case", "kind", "object_id"], name="caseimportref_object_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.ref} → {self.object_id}"
