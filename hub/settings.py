@@ -188,6 +188,34 @@ for _name in ("RATELIMIT_SUBMIT", "RATELIMIT_LOOKUP_FAILURES", "RATELIMIT_RECOVE
 if HUB_ENV == "production" and not RATELIMIT_ENABLE:
     raise ImproperlyConfigured("Production refuses RATELIMIT_ENABLE=false (for load tests only).")
 
+
+def _identity_hash_keys(value: str) -> dict[str, str]:
+    keys = {}
+    for item in value.split(","):
+        key_id, sep, secret = item.strip().partition(":")
+        if not item.strip():
+            continue
+        if not sep or not key_id.strip() or len(secret.strip()) < 16:
+            raise ImproperlyConfigured(
+                "IDENTITY_HASH_KEYS: give key_id:secret pairs, each secret of 16+ characters."
+            )
+        keys[key_id.strip()] = secret.strip()
+    return keys
+
+
+# Workers' identifiers (passport, NIK, phone) are kept in the public schema only as keyed
+# hashes (sharing.identity), each tagged with the id of the key that made it.
+# IDENTITY_HASH_KEYS="k1:secret,k2:secret"; IDENTITY_HASH_KEY_ID names the current one. After a
+# rotation keep the old key listed until `manage.py identity_rehash` has recomputed every hash.
+# DEMO DEFAULT: without the variable, one key "derived" is made from SECRET_KEY (so it is only as
+# secret as SECRET_KEY, and changes with it): a real network sets its own keys.
+IDENTITY_HASH_KEYS = _identity_hash_keys(os.environ.get("IDENTITY_HASH_KEYS", "")) or {
+    "derived": "identity-hash:" + SECRET_KEY
+}
+IDENTITY_HASH_KEY_ID = os.environ.get("IDENTITY_HASH_KEY_ID") or next(iter(IDENTITY_HASH_KEYS))
+if IDENTITY_HASH_KEY_ID not in IDENTITY_HASH_KEYS:
+    raise ImproperlyConfigured("IDENTITY_HASH_KEY_ID must name one of IDENTITY_HASH_KEYS.")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
