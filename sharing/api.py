@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from hub.accounts.api import OrganisationApiView
 from hub.core.api import error_responses
-from hub.organisations.selectors import organisation_directory
+from hub.organisations.selectors import organisations_members
 from sharing.models import SharePermission, ShareStatus
 from sharing.selectors import shares_granted_by, shares_received_by
 from sharing.services import SharedCase, share_grant, share_revoke, shared_case_open
@@ -31,7 +31,7 @@ class ShareGrantInput(serializers.Serializer):
     expires_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
     def validate_recipient(self, slug):
-        organisation = organisation_directory().filter(slug=slug).first()
+        organisation = organisations_members().filter(slug=slug).first()
         if organisation is None:
             raise serializers.ValidationError(_("No member organisation with this identifier."))
         return organisation
