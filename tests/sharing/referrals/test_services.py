@@ -1,0 +1,379 @@
+"""Referrals: sending needs the client's consent for that receiver, the lifecycle table has one
+door, acceptance makes exactly one case at the receiver from the sections sent, and status and
+outcome flow back to the sender; every refusal changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from hub.accounts.roles import Role
+from hub.consent.models import ConsentRecord
+from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from hub.core.models import AuditEvent
+from sharing.referrals.models import Referral, ReferralStatus
+from sharing.referrals.selectors import (
+    referral_for_actor,
+    referrals_awaiting_answer,
+    referrals_of_case,
+)
+from sharing.referrals.services import (
+    referral_answer,
+    referral_complete,
+    referral_move,
+    referral_send,
+    referral_withdraw,
+)
+from tenants.cases.models import Case, CasePerson
+from tenants.events.models import Event
+from tenants.events.services import EventData, event_record
+from tests.builders import in_schema, member
+from tests.sharing.referrals.conftest import consented_case
+
+
+def _send(org_a, case, *, role=Role.DIVISION_HEAD, **kwargs):
+    values = {
+        "service": "psychosocial",
+        "reason": "Klien mengalami trauma setelah kekerasan majikan.",
+        "sections": ["summary"],
+        **kwargs,
+    }
+    with in_schema(org_a.organisation):
+        return referral_send(actor=member(org_a, role), case_id=case.pk, **values)
+
+
+def _as(org, work, role=Role.DIVISION_HEAD):
+    with in_schema(org.organisation):
+        return work(member(org, role))
+
+
+def _snapshot(org_b):
+    with in_schema(org_b.organisation):
+        cases = Case.objects.count()
+    return (
+        list(Referral.objects.values_list("id", "status", "decided_at", "outcome")),
+        cases,
+    )
+
+
+# Sending ---------------------------------------------------------------------------------
+
+
+def test_send_to_a_member_with_consent_to_share_keeps_the_package_and_audits_both_sides(
+    org_a, org_b
+):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    assert referral.status == ReferralStatus.SENT
+    assert referral.case_number == case.number and referral.sections == ["summary"]
+    assert b"<?xml" in bytes(referral.package)[:100]
+    with in_schema(org_a.organisation):
+        assert AuditEvent.objects.filter(
+            action="referral.sent", object_type="case", object_id=str(case.pk)
+        ).exists()
+    with in_schema(org_b.organisation):
+        assert AuditEvent.objects.filter(action="referral.received").exists()
+
+
+def test_send_to_an_agency_needs_consent_to_refer(org_a, agency):
+    case = consented_case(org_a, refer=True)
+    referral = _send(org_a, case, agency=agency)
+    assert referral.agency == agency and referral.receiver is None
+
+
+def test_send_without_consent_is_refused_with_409(org_a, org_b):
+    case = consented_case(org_a)
+    with pytest.raises(Conflict) as refused:
+        _send(org_a, case, receiver=org_b.organisation)
+    assert refused.value.code == "consent_missing"
+    assert not Referral.objects.exists()
+
+
+def test_consent_to_refer_only_does_not_cover_a_member(org_a, org_b):
+    case = consented_case(org_a, refer=True)
+    with pytest.raises(Conflict):
+        _send(org_a, case, receiver=org_b.organisation)
+    assert not Referral.objects.exists()
+
+
+def test_consent_to_share_only_does_not_cover_an_agency(org_a, agency):
+    case = consented_case(org_a, share=True)
+    with pytest.raises(Conflict):
+        _send(org_a, case, agency=agency)
+    assert not Referral.objects.exists()
+
+
+def test_consent_limited_to_other_members_does_not_cover_this_one(org_a, org_b):
+    case = consented_case(org_a, share=True, share_with=["another-member"])
+    with pytest.raises(Conflict):
+        _send(org_a, case, receiver=org_b.organisation)
+    assert not Referral.objects.exists()
+
+
+def test_withdrawn_consent_stops_new_referrals(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    ConsentRecord.objects.filter(case_id=case.pk).update(withdrawn_at="2026-01-01T00:00Z")
+    with pytest.raises(Conflict):
+        _send(org_a, case, receiver=org_b.organisation)
+    assert not Referral.objects.exists()
+
+
+@pytest.mark.parametrize("role", [Role.RECEPTIONIST, Role.ANALYST, Role.CASE_LAWYER])
+def test_roles_not_assigned_to_the_case_may_not_refer_it(org_a, org_b, role):
+    case = consented_case(org_a, share=True)
+    with pytest.raises(PermissionDenied):
+        _send(org_a, case, role=role, receiver=org_b.organisation)
+    assert not Referral.objects.exists()
+
+
+def test_a_case_of_another_organisation_is_not_found(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    with in_schema(org_b.organisation), pytest.raises(NotFound):
+        referral_send(
+            actor=member(org_b, Role.DIVISION_HEAD),
+            case_id=case.pk + 100000,
+            service="legal",
+            reason="x",
+            sections=["summary"],
+            receiver=org_a.organisation,
+        )
+    assert not Referral.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"service": "no-such-service"},
+        {"sections": []},
+        {"sections": ["summary", "secrets"]},
+        {"reason": "   "},
+        {"reason": "x" * 5000},
+    ],
+)
+def test_bad_input_is_refused_with_400(org_a, org_b, change):
+    case = consented_case(org_a, share=True)
+    with pytest.raises(DomainError) as refused:
+        _send(org_a, case, receiver=org_b.organisation, **change)
+    assert refused.value.status == 400
+    assert not Referral.objects.exists()
+
+
+def test_a_case_is_not_referred_to_its_own_organisation_nor_to_two_receivers(org_a, org_b, agency):
+    case = consented_case(org_a, share=True, refer=True)
+    for receivers in (
+        {"receiver": org_a.organisation},
+        {},
+        {"receiver": org_b.organisation, "agency": agency},
+    ):
+        with pytest.raises(DomainError) as refused:
+            _send(org_a, case, **receivers)
+        assert refused.value.status == 400
+    assert not Referral.objects.exists()
+
+
+def test_an_agency_is_asked_only_for_a_service_it_gives(org_a, agency):
+    case = consented_case(org_a, refer=True)
+    with pytest.raises(DomainError):
+        _send(org_a, case, agency=agency, service="legal")
+    agency.active = False
+    agency.save()
+    with pytest.raises(DomainError):
+        _send(org_a, case, agency=agency)
+    assert not Referral.objects.exists()
+
+
+def test_the_same_open_referral_is_not_sent_twice(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    _send(org_a, case, receiver=org_b.organisation)
+    with pytest.raises(Conflict):
+        _send(org_a, case, receiver=org_b.organisation)
+    assert Referral.objects.count() == 1
+
+
+# Answering -------------------------------------------------------------------------------
+
+
+def test_acceptance_makes_exactly_one_case_at_the_receiver_with_the_sections_sent(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    with in_schema(org_a.organisation):
+        event_record(
+            actor=member(org_a, Role.DIVISION_HEAD),
+            case=case,
+            data=EventData(description="Dipukul majikan"),
+        )
+    referral = _send(org_a, case, receiver=org_b.organisation, sections=["summary"])
+    with in_schema(org_b.organisation):
+        before = Case.objects.count()
+    accepted = _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    assert accepted.status == ReferralStatus.ACCEPTED and accepted.decided_at is not None
+    with in_schema(org_b.organisation):
+        assert Case.objects.count() == before + 1
+        new = Case.objects.get(pk=accepted.receiver_case_id)
+        assert new.number == accepted.receiver_case_number
+        assert new.received_via == "referral"
+        assert new.title == case.title
+        # Only the summary was sent: no people and no events came with it.
+        assert not CasePerson.objects.filter(case=new).exists()
+        assert not Event.objects.filter(case=new).exists()
+        assert AuditEvent.objects.filter(action="referral.accepted").exists()
+    with in_schema(org_a.organisation):
+        assert AuditEvent.objects.filter(
+            action="referral.accepted", object_type="case", object_id=str(case.pk)
+        ).exists()
+
+
+def test_people_and_events_travel_when_those_sections_are_sent(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    with in_schema(org_a.organisation):
+        event_record(
+            actor=member(org_a, Role.DIVISION_HEAD),
+            case=case,
+            data=EventData(description="Dipukul majikan"),
+        )
+    referral = _send(
+        org_a, case, receiver=org_b.organisation, sections=["summary", "people", "events"]
+    )
+    accepted = _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    with in_schema(org_b.organisation):
+        new = Case.objects.get(pk=accepted.receiver_case_id)
+        assert CasePerson.objects.filter(case=new).exists()
+        assert Event.objects.filter(case=new, description="Dipukul majikan").exists()
+
+
+@pytest.mark.parametrize("role", [Role.CASE_LAWYER, Role.RECEPTIONIST, Role.OFFICE_ADMIN])
+def test_only_the_receivers_division_head_answers(org_a, org_b, role):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    before = _snapshot(org_b)
+    with pytest.raises(PermissionDenied):
+        _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True), role)
+    assert _snapshot(org_b) == before
+
+
+def test_the_sender_does_not_answer_its_own_referral_to_a_member(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    before = _snapshot(org_b)
+    with pytest.raises(PermissionDenied) as refused:
+        _as(org_a, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    assert refused.value.code == "wrong_side"
+    assert _snapshot(org_b) == before
+
+
+def test_a_referral_is_answered_once(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    before = _snapshot(org_b)
+    for accept in (True, False):
+        with pytest.raises(Conflict):
+            _as(
+                org_b,
+                lambda a, accept=accept: referral_answer(
+                    actor=a, referral_id=referral.pk, accept=accept, reason="Penuh"
+                ),
+            )
+    assert _snapshot(org_b) == before
+
+
+def test_a_withdrawn_referral_cannot_be_answered(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    withdrawn = _as(org_a, lambda a: referral_withdraw(actor=a, referral_id=referral.pk))
+    assert withdrawn.status == ReferralStatus.WITHDRAWN and withdrawn.withdrawn_at
+    before = _snapshot(org_b)
+    with pytest.raises(Conflict):
+        _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    assert _snapshot(org_b) == before
+
+
+def test_declining_needs_a_reason_and_makes_no_case(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    before = _snapshot(org_b)
+    with pytest.raises(DomainError) as refused:
+        _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=False))
+    assert refused.value.status == 400
+    assert _snapshot(org_b) == before
+    declined = _as(
+        org_b,
+        lambda a: referral_answer(
+            actor=a, referral_id=referral.pk, accept=False, reason="Kuota konselor penuh"
+        ),
+    )
+    assert declined.status == ReferralStatus.DECLINED
+    assert declined.decline_reason == "Kuota konselor penuh"
+    assert _snapshot(org_b)[1] == before[1]
+
+
+def test_acceptance_is_refused_once_consent_is_withdrawn(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    ConsentRecord.objects.filter(case_id=case.pk).update(withdrawn_at="2026-01-01T00:00Z")
+    before = _snapshot(org_b)
+    with pytest.raises(Conflict):
+        _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    assert _snapshot(org_b) == before
+
+
+def test_outcome_flows_back_to_the_sender(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    with pytest.raises(Conflict):  # not accepted yet
+        _as(org_b, lambda a: referral_complete(actor=a, referral_id=referral.pk, outcome="x"))
+    _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    with pytest.raises(DomainError):  # an outcome is required
+        _as(org_b, lambda a: referral_complete(actor=a, referral_id=referral.pk, outcome=" "))
+    _as(
+        org_b,
+        lambda a: referral_complete(
+            actor=a, referral_id=referral.pk, outcome="Konseling 4 sesi, klien stabil."
+        ),
+    )
+    with in_schema(org_a.organisation):
+        seen = referrals_of_case(actor=member(org_a, Role.DIVISION_HEAD), case=case).get()
+        assert seen.status == ReferralStatus.COMPLETED
+        assert seen.outcome == "Konseling 4 sesi, klien stabil."
+        assert AuditEvent.objects.filter(action="referral.completed").exists()
+
+
+def test_withdrawal_is_the_senders_and_only_while_sent(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    with pytest.raises(PermissionDenied):
+        _as(org_b, lambda a: referral_withdraw(actor=a, referral_id=referral.pk))
+    _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    with pytest.raises(Conflict):
+        _as(org_a, lambda a: referral_withdraw(actor=a, referral_id=referral.pk))
+    assert Referral.objects.get().status == ReferralStatus.ACCEPTED
+
+
+def test_the_sender_records_an_agencys_answer_and_outcome_by_hand(org_a, agency):
+    case = consented_case(org_a, refer=True)
+    referral = _send(org_a, case, agency=agency)
+    _as(org_a, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    done = _as(
+        org_a,
+        lambda a: referral_complete(actor=a, referral_id=referral.pk, outcome="Ditampung 2 minggu"),
+    )
+    assert done.status == ReferralStatus.COMPLETED and done.receiver_case_id is None
+
+
+def test_unknown_moves_and_foreign_referrals_are_refused(org_a, org_b, agency):
+    case = consented_case(org_a, refer=True)
+    referral = _send(org_a, case, agency=agency)
+    with pytest.raises(Conflict):
+        _as(org_a, lambda a: referral_move(actor=a, referral_id=referral.pk, move="approve"))
+    for referral_id in (referral.pk, "abc", 999999):
+        with pytest.raises(NotFound):
+            _as(org_b, lambda a, rid=referral_id: referral_withdraw(actor=a, referral_id=rid))
+        with pytest.raises(NotFound):
+            _as(org_b, lambda a, rid=referral_id: referral_for_actor(actor=a, referral_id=rid))
+    assert Referral.objects.get().status == ReferralStatus.SENT
+
+
+def test_the_receivers_queue_lists_what_waits_for_its_answer(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    waiting = _as(org_b, lambda a: list(referrals_awaiting_answer(actor=a)))
+    assert [r.pk for r in waiting] == [referral.pk]
+    assert _as(org_a, lambda a: list(referrals_awaiting_answer(actor=a))) == []
