@@ -50,4 +50,5 @@ MISSING_IDS = {
     "slug": "tidak-ada",
     "uidb64": "OTk5OTk5",
     "rule_id": "999999",
+    "contribution_id": "999999",
 }

@@ -25,6 +25,12 @@ from tenants.cases.decisions import decision_request_create
 from tenants.cases.models import Assignment, Case, DecisionComment, DecisionRequest
 from tenants.cases.registration import case_register
 from tenants.clientlinks.services import case_link_create
+from tenants.contributions.models import Contribution
+from tenants.contributions.services import (
+    ContributionInput,
+    ContributionOrigin,
+    contribution_add,
+)
 from tenants.documents.models import Document
 from tenants.documents.services import document_upload
 from tenants.events.models import Act, Event
@@ -115,6 +121,13 @@ def a_objects(org_a):
         link = case_link_create(
             actor=head, case_id=case.pk, purpose="consent", asked={"purposes": ["share"]}
         ).link
+        contribution = contribution_add(
+            owner=a,
+            case_id=case.pk,
+            data=ContributionInput(kind="note", body="Kunjungan keluarga"),
+            origin=ContributionOrigin(kind="link", author_label="Pak Darto", link_id=link.pk),
+            by=head.audit,
+        )
     # A grant B must not see: A's case, granted to A itself (a grant to B would be B's to read).
     grant = ShareGrant.objects.create(
         owner=a,
@@ -143,6 +156,7 @@ def a_objects(org_a):
         "record": "plan",
         "notification_id": str(notification.pk),
         "link_id": str(link.pk),
+        "contribution_id": str(contribution.pk),
     }
 
 
@@ -173,6 +187,7 @@ def _state(org):
             care_rows(),
             list(Notification.objects.values_list("id", "read_at")),
             links,
+            list(Contribution.objects.values_list("id", "status", "hidden_at")),
         )
 
 

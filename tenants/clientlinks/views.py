@@ -41,6 +41,7 @@ from tenants.clientlinks.services import (
     case_link_reissue,
     case_link_revoke,
 )
+from tenants.contributions.links import CODE as CONTRIBUTION
 from tenants.people.link_verification import CODE as VERIFICATION
 from tenants.people.link_verification import verification_review
 
@@ -105,7 +106,7 @@ def links_page(request, case_id: int):
     if request.method != "POST":
         return _page(request, case)
     purpose = request.POST.get("purpose", "")
-    if purpose not in (VERIFICATION, CONSENT, *CARE_PURPOSES):
+    if purpose not in (VERIFICATION, CONSENT, CONTRIBUTION, *CARE_PURPOSES):
         messages.error(request, _("Choose what the link is for."))
         return _page(request, case, status=400)
     if purpose == VERIFICATION:
