@@ -7,3 +7,9 @@ class SharingConfig(AppConfig):
     name = "sharing"
     label = "sharing"
     verbose_name = "Sharing"
+
+    def ready(self) -> None:
+        from hub.core.outbox import subscribe
+        from sharing import handlers
+
+        subscribe("consent.withdrawn", handlers.shares_after_consent_withdrawn)

@@ -11,6 +11,8 @@ class ConsentSource(models.TextChoices):
     PORTAL = "portal", _("Portal checkbox")
     SIGNED_FORM = "signed_form", _("Signed form")
     LINK = "link", _("Consent link")
+    # What stays allowed after the client withdrew some purposes (portal or organisation).
+    WITHDRAWAL = "withdrawal", _("Partial withdrawal")
 
 
 class GivenBy(models.TextChoices):
@@ -19,6 +21,14 @@ class GivenBy(models.TextChoices):
     CLIENT = "client", _("The client")
     GUARDIAN = "guardian", _("A guardian (for a child or a person who cannot decide)")
     REPRESENTATIVE = "representative", _("A representative with the client's authority")
+
+
+class WithdrawnVia(models.TextChoices):
+    """How a record stopped being live."""
+
+    PORTAL = "portal", _("By the client on the portal (receipt code and PIN)")
+    ORGANISATION = "organisation", _("Recorded by the organisation")
+    SUPERSEDED = "superseded", _("Replaced by a newer consent that refuses some of it")
 
 
 class Purpose(models.TextChoices):
@@ -44,8 +54,14 @@ class ConsentRecord(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     # portal (receipt code + PIN) | organisation (recorded by staff) | superseded (a newer
     # record refused a purpose this one allowed)
-    withdrawn_via = models.CharField(max_length=20, blank=True)
+    withdrawn_via = models.CharField(max_length=20, choices=WithdrawnVia.choices, blank=True)
     withdrawn_by = models.CharField(max_length=200, blank=True)
+    # The newer record that keeps what this one allowed less what the client withdrew or
+    # refused (None when everything was withdrawn): shares carry over to it when it still
+    # covers them.
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
+    )
     # Set when an organisation accepts the complaint: the case the consent now covers.
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="consents"
@@ -61,6 +77,11 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"Consent #{self.pk}"
+
+    @property
+    def purposes(self) -> list[str]:
+        """The purposes this record allows (withdrawn or not), in the vocabulary's order."""
+        return [purpose for purpose in Purpose.values if getattr(self, purpose)]
 
     def covers(self, purpose: str, *, recipient_slug: str = "") -> bool:
         """Does this live record allow the purpose (sharing: with this member, when named)?"""

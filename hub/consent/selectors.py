@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from hub.consent.models import ConsentRecord
 from hub.organisations.models import Organisation
 
@@ -14,8 +16,17 @@ def cases_counted_in_statistics(*, organisation: Organisation):
 
 
 def consent_for_case(*, organisation: Organisation, case_id: int) -> ConsentRecord | None:
+    """The case's consent now: its newest record (withdrawn or not)."""
     return (
         ConsentRecord.objects.filter(organisation=organisation, case_id=case_id)
-        .order_by("-recorded_at")
+        .order_by("-recorded_at", "-pk")
         .first()
+    )
+
+
+def consent_history(*, organisation: Organisation, case_id: int) -> QuerySet[ConsentRecord]:
+    """Every record of the case, newest first: what was allowed, by whom, how, when, and how
+    it ended."""
+    return ConsentRecord.objects.filter(organisation=organisation, case_id=case_id).order_by(
+        "-recorded_at", "-pk"
     )

@@ -14,14 +14,26 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.roles import Role
-from hub.consent.services import ConsentChoices, consent_attach_case, consent_record_create
+from hub.consent.models import GivenBy
+from hub.consent.services import (
+    ConsentChoices,
+    GivenByWhom,
+    consent_attach_case,
+    consent_record_create,
+)
 from hub.core.audit import AuditActor
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.ids import new_receipt_code, normalise_receipt_code
 from hub.core.outbox import domain_event_record
 from hub.intake.attachments import complaint_attachments_claim
 from hub.intake.lifecycle import NEW, ROUTED, TRANSITIONS, Move, Rule, Side, rule_for
-from hub.intake.models import Complaint, ComplaintDecision, ComplaintMember, ComplaintStatus
+from hub.intake.models import (
+    Complaint,
+    ComplaintDecision,
+    ComplaintMember,
+    ComplaintStatus,
+    ReporterType,
+)
 from hub.intake.routing import route_complaint
 from hub.intake.rules import complaint_input_errors, complaint_input_message, contact_channel_of
 from hub.intake.selectors import complaints_in_inbox
@@ -72,7 +84,15 @@ def complaint_submit(*, data: ComplaintInput) -> Complaint:
     errors = complaint_input_errors(data)
     if errors:
         raise DomainError(complaint_input_message(data, errors), fields=errors)
-    consent = consent_record_create(given_by=data.reporter_type, choices=data.consent)
+    # Filed by family or a paralegal: they answered the consent questions for the worker.
+    on_behalf = data.reporter_type != ReporterType.WORKER and data.filer_name.strip()
+    consent = consent_record_create(
+        given_by=data.reporter_type,
+        choices=data.consent,
+        who=GivenByWhom(kind=GivenBy.REPRESENTATIVE, name=data.filer_name[:200])
+        if on_behalf
+        else None,
+    )
     handler = data.organisation or route_complaint(
         country_of_work=data.country_of_work,
         home_region=data.home_region,
