@@ -17,6 +17,7 @@ from hub.accounts.models import Membership
 from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.links.models import ClientLink
 from sharing.models import ShareGrant
+from sharing.referrals.models import Authority, Referral, ServiceAgency
 from tenants.care.interventions import InterventionData, intervention_log
 from tenants.care.models import Goal, Intervention, ServicePlan, Termination
 from tenants.care.plans import goal_add, plan_draft
@@ -138,6 +139,21 @@ def a_objects(org_a):
         consent=filed.consent,
         granted_by="test",
     )
+    # A referral of A's case to an outside agency: B is no side of it.
+    referral = Referral.objects.create(
+        sender=a,
+        case_id=case.pk,
+        case_number=case.number,
+        agency=ServiceAgency.objects.create(
+            name="UPTD PPA Uji", services=["psychosocial"], authority=Authority.CENTRAL
+        ),
+        service="psychosocial",
+        reason="Uji",
+        sections=["summary"],
+        consent=filed.consent,
+        package=b"",
+        created_by="test",
+    )
     return {
         "org_slug": a.slug,
         "case_id": str(case.pk),
@@ -156,6 +172,7 @@ def a_objects(org_a):
         "record": "plan",
         "notification_id": str(notification.pk),
         "link_id": str(link.pk),
+        "referral_id": str(referral.pk),
         "contribution_id": str(contribution.pk),
     }
 
@@ -187,6 +204,7 @@ def _state(org):
             care_rows(),
             list(Notification.objects.values_list("id", "read_at")),
             links,
+            list(Referral.objects.values_list("id", "status", "decided_at")),
             list(Contribution.objects.values_list("id", "status", "hidden_at")),
         )
 
