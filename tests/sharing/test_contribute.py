@@ -285,3 +285,10 @@ def test_owner_api_receptionist_may_not_hide(client, org_a, org_b, shared):
     response = client.post(url, {"reason": "x"}, content_type="application/json")
     assert response.status_code == 403
     assert _rows(org_a) == before
+
+
+def test_the_shared_case_page_leads_to_our_contributions(client, org_b, shared):
+    _case, grant, _consent = shared
+    client.force_login(org_b.users[Role.CASE_LAWYER])
+    base = f"/org/{org_b.organisation.slug}/shared-with-us/{grant.pk}/"
+    assert f"{base}contribute/" in client.get(base).content.decode()
