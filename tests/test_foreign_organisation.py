@@ -16,6 +16,7 @@ from PIL import Image
 from hub.accounts.models import Membership
 from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.links.models import ClientLink
+from sharing.access.models import AccessRequest
 from sharing.models import ShareGrant
 from sharing.referrals.models import Authority, Referral, ServiceAgency
 from tenants.care.interventions import InterventionData, intervention_log
@@ -139,6 +140,15 @@ def a_objects(org_a):
         consent=filed.consent,
         granted_by="test",
     )
+    # An access request between A and itself: B is no side of it.
+    access_request = AccessRequest.objects.create(
+        requester=a,
+        owner=a,
+        case_number=case.number,
+        reason="Uji",
+        sections=["summary"],
+        created_by="test",
+    )
     # A referral of A's case to an outside agency: B is no side of it.
     referral = Referral.objects.create(
         sender=a,
@@ -172,6 +182,7 @@ def a_objects(org_a):
         "record": "plan",
         "notification_id": str(notification.pk),
         "link_id": str(link.pk),
+        "access_request_id": str(access_request.pk),
         "referral_id": str(referral.pk),
         "contribution_id": str(contribution.pk),
     }
@@ -191,6 +202,7 @@ def _state(org):
             sorted(memberships),
             Case.objects.count(),
             ShareGrant.objects.count(),
+            list(AccessRequest.objects.values_list("id", "status", "share_id")),
             list(Case.objects.values_list("stage", "status", "version")),
             list(Assignment.objects.values_list("id", "ended_at")),
             list(Person.objects.values_list("id", "version")),

@@ -78,3 +78,6 @@ class AccessRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.requester.slug} → {self.owner.slug}: {self.case_number}"
+
+    def section_labels(self) -> list[str]:
+        return [str(Section(s).label) for s in self.sections if s in Section.values]

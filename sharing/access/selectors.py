@@ -45,7 +45,7 @@ def access_requests_received(*, actor: Actor) -> QuerySet[AccessRequest]:
     )
     return (
         AccessRequest.objects.filter(owner=actor.organisation)
-        .select_related("requester", "share", "share__consent")
+        .select_related("requester", "owner", "share", "share__consent")
         .annotate(
             matched_case_id=Subquery(matched.values("pk")[:1]),
             matched_case_title=Subquery(matched.values("title")[:1]),

@@ -44,7 +44,8 @@ class NotItsOffice(PermissionDenied):
     code = "not_its_office"
 
 
-def _national_office_check(organisation: Organisation) -> None:
+def access_national_office_check(organisation: Organisation) -> None:
+    """Refuse (403) unless the organisation is marked as a national office."""
     if not organisation.is_national_office:
         raise NotNationalOffice(
             _("Only an organisation marked as a national office asks its offices for access.")
@@ -71,7 +72,7 @@ def access_request_create(
     """Run in the national office's schema. Sent whether or not the number exists."""
     policy.require(actor, Action.ACCESS_REQUEST)
     requester = actor.organisation
-    _national_office_check(requester)
+    access_national_office_check(requester)
     office = Organisation.objects.members().filter(pk=owner.pk).first()
     if office is None or office.national_office_id != requester.pk:
         raise NotItsOffice(
