@@ -317,6 +317,9 @@ SPECTACULAR_SETTINGS = {
         # A complaint's status (public API) and a case's handling status.
         "ComplaintStatusEnum": "hub.intake.models.ComplaintStatus",
         "CaseStatusEnum": "hub.vocab.stages.Status",
+        # What was added to a case from outside, and whether it joined the record.
+        "ContributionKindEnum": "tenants.contributions.models.ContributionKind",
+        "ContributionStatusEnum": "tenants.contributions.models.ContributionStatus",
     },
 }
 OAUTH2_PROVIDER = {

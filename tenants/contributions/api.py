@@ -42,11 +42,11 @@ class ContributionOutput(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-class HideInput(serializers.Serializer):
+class ContributionHideInput(serializers.Serializer):
     reason = Text(max_length=MOST_REASON_CHARS)
 
 
-class ReviewInput(serializers.Serializer):
+class ContributionReviewInput(serializers.Serializer):
     decision = serializers.ChoiceField(choices=["accept", "reject"])
     note = Text(
         max_length=MOST_REASON_CHARS,
@@ -66,11 +66,11 @@ class CaseContributionsApi(OrganisationApiView):
 
 class ContributionHideApi(JsonOnly, OrganisationApiView):
     @extend_schema(
-        request=HideInput,
+        request=ContributionHideInput,
         responses={200: ContributionOutput, **error_responses(400, 403, 409, 415)},
     )
     def post(self, request, case_id: int, contribution_id: int, **kwargs):
-        serializer = HideInput(data=request.data)
+        serializer = ContributionHideInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         hidden = contribution_hide(
             actor=self.actor,
@@ -83,11 +83,11 @@ class ContributionHideApi(JsonOnly, OrganisationApiView):
 
 class ContributionReviewApi(JsonOnly, OrganisationApiView):
     @extend_schema(
-        request=ReviewInput,
+        request=ContributionReviewInput,
         responses={200: ContributionOutput, **error_responses(400, 403, 409, 415)},
     )
     def post(self, request, case_id: int, contribution_id: int, **kwargs):
-        serializer = ReviewInput(data=request.data)
+        serializer = ContributionReviewInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         reviewed = contribution_review(
             actor=self.actor,
