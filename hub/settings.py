@@ -365,6 +365,8 @@ CELERY_BEAT_SCHEDULE = {
     "intake-escalate": {"task": "intake.escalate", "schedule": 900},
     # Attachments of complaint forms never sent, after a day (hub.intake.attachments).
     "intake-attachments-sweep": {"task": "intake.attachments_sweep", "schedule": 3600},
+    # Transfers whose complete file is due soon or overdue warn both sides (sharing.transfers).
+    "transfers-clock": {"task": "transfers.clock_alerts", "schedule": 900},
 }
 # The network's service level for complaints: hours an inbox has before a complaint escalates.
 INTAKE_ACCEPT_HOURS = int(os.environ.get("INTAKE_ACCEPT_HOURS", "24"))

@@ -50,6 +50,7 @@ MISSING_IDS = {
     "slug": "tidak-ada",
     "uidb64": "OTk5OTk5",
     "rule_id": "999999",
+    "transfer_id": "999999",
     "access_request_id": "999999",
     "referral_id": "999999",
     "agency_id": "999999",

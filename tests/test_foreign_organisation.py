@@ -11,6 +11,7 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from hub.accounts.models import Membership
@@ -19,6 +20,7 @@ from hub.links.models import ClientLink
 from sharing.access.models import AccessRequest
 from sharing.models import ShareGrant
 from sharing.referrals.models import Authority, Referral, ServiceAgency
+from sharing.transfers.models import Transfer
 from tenants.care.interventions import InterventionData, intervention_log
 from tenants.care.models import Goal, Intervention, ServicePlan, Termination
 from tenants.care.plans import goal_add, plan_draft
@@ -71,7 +73,7 @@ def organisation_routes() -> list[str]:
 
 
 @pytest.fixture
-def a_objects(org_a):
+def a_objects(org_a, org_b):
     """One of each kind of object in organisation A, to aim at from B."""
     a = org_a.organisation
     filed = complaint(a, share=True)
@@ -164,6 +166,20 @@ def a_objects(org_a):
         package=b"",
         created_by="test",
     )
+    # A transfer of A's case to B, waiting for B's answer: still none of B's business under A.
+    transfer = Transfer.objects.create(
+        sender=a,
+        case_id=case.pk,
+        case_number=case.number,
+        receiver=org_b.organisation,
+        consent=filed.consent,
+        decided_by="test",
+        decided_at=timezone.now(),
+        note="Klien pindah",
+        status="delivered",
+        package=b"<package/>",
+        due_on=date(2026, 12, 9),
+    )
     return {
         "org_slug": a.slug,
         "case_id": str(case.pk),
@@ -182,6 +198,7 @@ def a_objects(org_a):
         "record": "plan",
         "notification_id": str(notification.pk),
         "link_id": str(link.pk),
+        "transfer_id": str(transfer.pk),
         "access_request_id": str(access_request.pk),
         "referral_id": str(referral.pk),
         "contribution_id": str(contribution.pk),
@@ -215,6 +232,7 @@ def _state(org):
             DecisionComment.objects.count(),
             care_rows(),
             list(Notification.objects.values_list("id", "read_at")),
+            list(Transfer.objects.values_list("id", "status", "answered_at")),
             links,
             list(Referral.objects.values_list("id", "status", "decided_at")),
             list(Contribution.objects.values_list("id", "status", "hidden_at")),

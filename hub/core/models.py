@@ -75,6 +75,12 @@ ACTION_LABELS = {
     "staff.roles_changed": _("Roles changed"),
     "staff.deactivated": _("Removed from the office"),
     "organisation.service_levels_changed": _("Service-level clock settings changed"),
+    "transfer.decided": _("Transfer to another member decided"),
+    "transfer.delivered": _("Transfer: complete file delivered to the receiving member"),
+    "transfer.accepted": _("Transfer accepted: the receiving member now owns the case"),
+    "transfer.declined": _("Transfer declined by the receiving member"),
+    "transfer.withdrawn": _("Transfer withdrawn"),
+    "transfer.package_read": _("Transferred file read"),
 }
 
 

@@ -7,3 +7,9 @@ class TransfersConfig(AppConfig):
     name = "sharing.transfers"
     label = "transfers"
     verbose_name = "Transfers"
+
+    def ready(self) -> None:
+        from hub.core.outbox import subscribe
+        from sharing.transfers import alerts, tasks  # noqa: F401  (registers the task)
+
+        subscribe("transfer.", alerts.notify_transfer_events)

@@ -1,0 +1,190 @@
+"""Staff pages of transfers: a case's transfer page (the sender: "Alihkan"), the lists of both
+sides, one transfer with its answer, and the delivered file. Thin: one service or selector."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hub.accounts import policy
+from hub.accounts.access import organisation_member_required
+from hub.accounts.policy import Action
+from hub.core.errors import DomainError
+from hub.core.forms import form_refused, submit
+from hub.vocab.stages import Stage, Status
+from sharing.transfers.forms import TransferAnswerForm, TransferDecideForm, TransferWithdrawForm
+from sharing.transfers.models import LIVE_STATUSES, TransferStatus
+from sharing.transfers.selectors import (
+    transfer_for_actor,
+    transfers_incoming,
+    transfers_of_case,
+    transfers_outgoing,
+    with_clocks,
+)
+from sharing.transfers.services import (
+    transfer_answer,
+    transfer_decide,
+    transfer_package_read,
+    transfer_receivers,
+    transfer_withdraw,
+)
+from tenants.cases.lifecycle import Move, rule_for
+from tenants.cases.models import DecisionRequest
+from tenants.cases.selectors import case_for_actor, case_subject
+
+
+def _decidable(case) -> bool:
+    """The case can be transferred now: the move is open from its stage, or it was closed as
+    transferred and waits for a (new) receiver."""
+    if case.stage == Stage.TERMINATION:
+        return case.status == Status.TRANSFERRED
+    return rule_for(case.stage, Move.TRANSFER) is not None
+
+
+@organisation_member_required
+def case_transfer_page(request, case_id: int):
+    actor = request.actor
+    case = case_for_actor(actor=actor, case_id=case_id)
+    rows = with_clocks(transfers_of_case(actor=actor, case_id=case.pk))
+    live = any(row.transfer.status in LIVE_STATUSES for row in rows)
+    may_decide = policy.allows(actor, Action.CASE_DECIDE, case_subject(case))
+    form = None
+    status = 200
+    if may_decide and _decidable(case) and not live:
+        form = TransferDecideForm(
+            request.POST or None, receivers=transfer_receivers(sender=request.organisation)
+        )
+        if request.method == "POST":
+            status = 400
+            if form.is_valid():
+                try:
+                    transfer = transfer_decide(
+                        actor=actor,
+                        case_id=case.pk,
+                        receiver=form.cleaned_data["receiver"],
+                        note=form.cleaned_data["note"],
+                    )
+                except DomainError as exc:
+                    status = exc.status
+                    form_refused(form, exc)
+                else:
+                    messages.success(
+                        request,
+                        _("The case is transferred to %(receiver)s and its file delivered.")
+                        % {"receiver": transfer.receiver.name},
+                    )
+                    return redirect(
+                        "org:transfer",
+                        org_slug=request.organisation.slug,
+                        transfer_id=transfer.pk,
+                    )
+    elif request.method == "POST":
+        policy.require(actor, Action.CASE_DECIDE, case_subject(case))
+        status = 409
+        messages.error(request, _("This case cannot be transferred now."))
+    pending = case.decision_requests.filter(
+        state=DecisionRequest.State.PENDING, move=Move.TRANSFER
+    ).first()
+    return render(
+        request,
+        "transfers/case_transfer.html",
+        {
+            "organisation": request.organisation,
+            "case": case,
+            "rows": rows,
+            "form": form,
+            "pending": pending,
+            "accepted": next(
+                (r.transfer for r in rows if r.transfer.status == TransferStatus.ACCEPTED), None
+            ),
+        },
+        status=status,
+    )
+
+
+@organisation_member_required
+def transfers_page(request):
+    actor = request.actor
+    return render(
+        request,
+        "transfers/transfers.html",
+        {
+            "organisation": request.organisation,
+            "incoming": with_clocks(transfers_incoming(actor=actor)[:100]),
+            "outgoing": (
+                with_clocks(transfers_outgoing(actor=actor)[:100])
+                if policy.allows(actor, Action.CASE_READ)
+                else []
+            ),
+        },
+    )
+
+
+@organisation_member_required
+def transfer_page(request, transfer_id: int):
+    actor = request.actor
+    transfer = transfer_for_actor(actor=actor, transfer_id=transfer_id)
+    row = with_clocks([transfer])[0]
+    incoming = transfer.receiver_id == request.organisation.pk
+    may_answer = incoming and policy.allows(actor, Action.TRANSFER_ANSWER)
+    may_withdraw = (
+        not incoming
+        and transfer.open
+        and policy.allows(
+            actor,
+            Action.CASE_DECIDE,
+            case_subject(case_for_actor(actor=actor, case_id=transfer.case_id)),
+        )
+    )
+    return render(
+        request,
+        "transfers/transfer.html",
+        {
+            "organisation": request.organisation,
+            "transfer": transfer,
+            "clock": row.clock,
+            "incoming": incoming,
+            "may_read_package": not incoming or may_answer,
+            "answer_form": TransferAnswerForm() if may_answer and transfer.open else None,
+            "withdraw_form": TransferWithdrawForm() if may_withdraw else None,
+        },
+    )
+
+
+@organisation_member_required
+@require_POST
+def transfer_answer_view(request, transfer_id: int):
+    transfer = transfer_for_actor(actor=request.actor, transfer_id=transfer_id)
+    submit(
+        request,
+        TransferAnswerForm(request.POST),
+        lambda **data: transfer_answer(actor=request.actor, transfer_id=transfer.pk, **data),
+        _("Your answer is recorded and the sender is told."),
+        _("Choose an answer."),
+    )
+    return redirect("org:transfer", org_slug=request.organisation.slug, transfer_id=transfer.pk)
+
+
+@organisation_member_required
+@require_POST
+def transfer_withdraw_view(request, transfer_id: int):
+    transfer = transfer_for_actor(actor=request.actor, transfer_id=transfer_id)
+    submit(
+        request,
+        TransferWithdrawForm(request.POST),
+        lambda **data: transfer_withdraw(actor=request.actor, transfer_id=transfer.pk, **data),
+        _("The transfer is withdrawn; the receiver is told."),
+        _("Say why."),
+    )
+    return redirect("org:transfer", org_slug=request.organisation.slug, transfer_id=transfer.pk)
+
+
+@organisation_member_required
+def transfer_package_view(request, transfer_id: int):
+    transfer, package = transfer_package_read(actor=request.actor, transfer_id=transfer_id)
+    response = HttpResponse(package, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="transfer-{transfer.pk}.xml"'
+    return response
