@@ -23,6 +23,7 @@ def network_links(context) -> list[dict]:
         ("network-home", _("Network figures"), Action.NETWORK_STATS),
         ("network-triage", _("Complaints to place"), Action.COMPLAINT_TRIAGE),
         ("network-routing", _("Routing rules"), Action.ROUTING_VIEW),
+        ("network-directory", _("Service directory"), Action.DIRECTORY_READ),
     ]
     links = []
     for name, label, action in pages:
