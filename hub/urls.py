@@ -32,7 +32,13 @@ from tenants.care import api as care_api
 from tenants.care import api_interventions as care_services_api
 from tenants.care import views as care_views
 from tenants.cases import api as cases_api
-from tenants.cases import api_assignments, api_decisions, views_register, views_work
+from tenants.cases import (
+    api_assignments,
+    api_decisions,
+    views_consent,
+    views_register,
+    views_work,
+)
 from tenants.cases import views as case_views
 from tenants.clientlinks import api as clientlinks_api
 from tenants.clientlinks import views as clientlinks_views
@@ -427,6 +433,11 @@ organisation_space = [
         "cases/<int:case_id>/consent/signed-form/",
         clientlinks_views.consent_signed_form_view,
         name="case-consent-signed",
+    ),
+    path(
+        "cases/<int:case_id>/consent/withdraw/",
+        views_consent.consent_withdraw_view,
+        name="case-consent-withdraw",
     ),
     path("cases/<int:case_id>/take/", views_work.case_take_view, name="case-take"),
     path("cases/<int:case_id>/appoint/", views_work.case_appoint, name="case-appoint"),

@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from public_portal import views, views_complaint, views_links, views_pages, views_rights
+from public_portal import (
+    views,
+    views_complaint,
+    views_consent,
+    views_links,
+    views_pages,
+    views_rights,
+)
 from public_portal.views_receipt import lost_code, receipt, receipt_pin
 
 app_name = "portal"
@@ -15,6 +22,11 @@ urlpatterns = [
     path("hak/<slug:slug>/", views_rights.rights_page, name="rights-page"),
     path("tanda-terima/<str:receipt_code>/", receipt, name="receipt"),
     path("tanda-terima/<str:receipt_code>/pin/", receipt_pin, name="receipt-pin"),
+    path(
+        "tanda-terima/<str:receipt_code>/tarik-persetujuan/",
+        views_consent.consent_withdraw,
+        name="consent-withdraw",
+    ),
     path("lupa-kode/", lost_code, name="lost-code"),
     path("status/", views.status_lookup, name="status-lookup"),
     path("status/<str:receipt_code>/", views.status, name="status"),

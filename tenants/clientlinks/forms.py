@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hub.consent.models import Purpose
+from hub.consent.models import GivenBy, Purpose
 from hub.core.forms import PlainTextForm
 from hub.links.tokens import MOST_TOKEN_CHARS
 from tenants.people.link_verification import FIELDS
@@ -83,13 +83,28 @@ class ReviewForm(PlainTextForm):
 
 
 class SignedConsentForm(PlainTextForm):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, members=(), **kwargs):
         kwargs.setdefault("auto_id", "signed_%s")
         super().__init__(*args, **kwargs)
+        self.fields["share_with"].choices = [(o.slug, o.name) for o in members]
 
     file = forms.FileField(label=_("The signed form (PDF or photo)"))
     title = forms.CharField(label=_("Title (optional)"), max_length=200, required=False)
+    given_by_kind = forms.ChoiceField(
+        label=_("Who signed"), choices=GivenBy.choices, initial=GivenBy.CLIENT, required=False
+    )
+    given_by_name = forms.CharField(
+        label=_("Name of the guardian or representative (when not the client)"),
+        max_length=200,
+        required=False,
+    )
     contact = forms.BooleanField(label=Purpose.CONTACT.label, required=False)
     share = forms.BooleanField(label=Purpose.SHARE.label, required=False)
+    share_with = forms.MultipleChoiceField(
+        label=_("Sharing only with these members (none ticked: any member)"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     refer = forms.BooleanField(label=Purpose.REFER.label, required=False)
     statistics = forms.BooleanField(label=Purpose.STATISTICS.label, required=False)

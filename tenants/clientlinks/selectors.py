@@ -9,6 +9,7 @@ from hub.consent.selectors import consent_for_case
 from hub.links.models import ClientLink
 from hub.links.purposes import purpose_for
 from hub.links.selectors import links_answered, links_of_case
+from hub.organisations.models import Organisation
 from tenants.cases.models import Case, CasePerson, PersonRole
 from tenants.cases.selectors import cases_for_actor
 from tenants.people.link_verification import CODE as VERIFICATION
@@ -61,6 +62,11 @@ def case_clients(*, case: Case) -> list[Person]:
 def case_consent(*, actor: Actor, case: Case):
     """The case's consent record now (the newest), for the page to show."""
     return consent_for_case(organisation=actor.organisation, case_id=case.pk)
+
+
+def consent_members(*, organisation: Organisation) -> list[Organisation]:
+    """The other members a client may name to limit sharing to (the signed form's list)."""
+    return list(Organisation.objects.members().exclude(pk=organisation.pk).order_by("name"))
 
 
 def answers_to_review(*, actor: Actor, case_ids=None):

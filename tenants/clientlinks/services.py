@@ -6,6 +6,8 @@ Each checks that the actor may open the case and may manage its links (the polic
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -13,7 +15,7 @@ from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
 from hub.consent.models import ConsentRecord, ConsentSource, Purpose
-from hub.consent.services import consent_record_for_case
+from hub.consent.services import GivenByWhom, consent_record_for_case
 from hub.core.errors import Conflict, DomainError
 from hub.links.models import ClientLink
 from hub.links.selectors import link_of_case
@@ -98,10 +100,18 @@ def case_link_email(
 
 @transaction.atomic
 def case_consent_signed_form(
-    *, actor: Actor, case_id: object, file, answers: dict[str, bool], title: str = ""
+    *,
+    actor: Actor,
+    case_id: object,
+    file,
+    answers: dict[str, bool],
+    title: str = "",
+    who: GivenByWhom | None = None,
+    share_with: Sequence[str] = (),
 ) -> ConsentRecord:
     """Consent given in person: the signed form is stored as a document of the case and the
-    consent record points to it (instead of a link)."""
+    consent record points to it (instead of a link). `who` signed (the client, or a guardian
+    or representative by name); `share_with` limits sharing to named members (none: any)."""
     case = _case(actor, case_id)
     if not answers or set(answers) - set(Purpose.values):
         message = _("Say which purposes the client agreed or refused.")
@@ -118,5 +128,7 @@ def case_consent_signed_form(
         answers=answers,
         source=ConsentSource.SIGNED_FORM,
         by=actor.audit,
+        who=who,
+        share_with=list(share_with),
         document_id=document.pk,
     )

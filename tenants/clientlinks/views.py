@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from hub.accounts import policy
 from hub.accounts.access import organisation_member_required
 from hub.consent.links import CODE as CONSENT
-from hub.consent.models import Purpose
+from hub.consent.models import GivenBy, Purpose
+from hub.consent.services import GivenByWhom
 from hub.core.errors import DomainError
 from hub.core.forms import form_refused, submit
 from hub.links.services import IssuedLink
@@ -32,7 +33,12 @@ from tenants.clientlinks.forms import (
     VerificationLinkForm,
 )
 from tenants.clientlinks.qr import qr_svg
-from tenants.clientlinks.selectors import case_clients, case_consent, case_link_rows
+from tenants.clientlinks.selectors import (
+    case_clients,
+    case_consent,
+    case_link_rows,
+    consent_members,
+)
 from tenants.clientlinks.services import (
     case_consent_signed_form,
     case_link_check,
@@ -71,7 +77,9 @@ def _page(request, case, *, issued: IssuedLink | None = None, status: int = 200,
         "verification_form": bound.get("verification_form")
         or VerificationLinkForm(clients=clients),
         "consent_form": bound.get("consent_form") or ConsentLinkForm(),
-        "signed_form": SignedConsentForm(),
+        "signed_form": SignedConsentForm(
+            members=consent_members(organisation=request.organisation)
+        ),
     }
     if issued is not None:
         url = _link_url(request, issued.token)
@@ -245,11 +253,19 @@ def link_review_view(request, case_id: int, link_id: int):
 @require_POST
 def consent_signed_form_view(request, case_id: int):
     case = case_for_actor(actor=request.actor, case_id=case_id)
-    form = SignedConsentForm(request.POST, request.FILES)
+    form = SignedConsentForm(
+        request.POST, request.FILES, members=consent_members(organisation=request.organisation)
+    )
 
-    def record(file, title, **answers):
+    def record(file, title, given_by_kind, given_by_name, share_with, **answers):
         case_consent_signed_form(
-            actor=request.actor, case_id=case.pk, file=file, title=title, answers=answers
+            actor=request.actor,
+            case_id=case.pk,
+            file=file,
+            title=title,
+            answers=answers,
+            who=GivenByWhom(kind=given_by_kind or GivenBy.CLIENT, name=given_by_name),
+            share_with=share_with,
         )
 
     submit(

@@ -1,0 +1,66 @@
+"""The case page's consent panel: the client's withdrawal, recorded by staff."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from hub.accounts.access import organisation_member_required
+from hub.consent.models import Purpose
+from hub.consent.services import MOST_NOTE_CHARS
+from hub.core.errors import DomainError
+from hub.core.forms import PlainTextForm
+from tenants.cases.consent import case_consent_withdraw
+
+
+class ConsentWithdrawForm(PlainTextForm):
+    purposes = forms.MultipleChoiceField(
+        label=gettext_lazy("What the client withdraws"),
+        choices=Purpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Tick what the client withdraws.")},
+    )
+    note = forms.CharField(
+        label=gettext_lazy("How the client told you, and when (note for the case)"),
+        max_length=MOST_NOTE_CHARS,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+@organisation_member_required
+@require_POST
+def consent_withdraw_view(request, case_id: int):
+    form = ConsentWithdrawForm(request.POST)
+    case_url = reverse(
+        "org:case", kwargs={"org_slug": request.organisation.slug, "case_id": case_id}
+    )
+    back = redirect(f"{case_url}#consent")
+    if not form.is_valid():
+        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
+        return back
+    try:
+        withdrawal = case_consent_withdraw(
+            actor=request.actor,
+            case_id=case_id,
+            purposes=form.cleaned_data["purposes"],
+            note=form.cleaned_data["note"],
+        )
+    except DomainError as exc:
+        if exc.status in (403, 404):
+            raise
+        details = [m for ms in exc.fields.values() for m in ms if m != exc.message]
+        messages.error(request, " ".join([exc.message, *details]))
+        return back
+    if withdrawal.current is None:
+        messages.success(request, _("Recorded: the client withdrew all their consent."))
+    else:
+        messages.success(
+            request, _("Recorded: the client withdrew part of their consent; the rest stands.")
+        )
+    return back
