@@ -115,8 +115,12 @@ def contribution_add(
     """Add to a case of `owner` (whose schema must be active). A member's contribution joins
     the record at once; a link's waits for the owner's review."""
     organisation_check(owner)
-    if origin.kind not in OriginKind.values or not origin.author_label.strip():
+    if origin.kind not in OriginKind.values:
         raise DomainError(_("Say who is adding this."), fields={"author": [_("Required.")]})
+    author = _text(
+        "author", origin.author_label, most=200, required=True, missing=_("Say who is adding this.")
+    )
+    origin_name = _text("relation", origin.name, most=200, required=False, missing=_("Not text."))
     data = _checked(data)
     # Locked: a restriction set meanwhile must not let a contribution in behind it.
     case = Case.objects.select_for_update().filter(pk=case_id, restricted=False).first()
@@ -130,8 +134,8 @@ def contribution_add(
         body=data.body,
         origin_kind=origin.kind,
         origin_slug=origin.slug,
-        origin_name=origin.name.strip()[:200],
-        author_label=origin.author_label.strip()[:200],
+        origin_name=origin_name,
+        author_label=author,
         author_user_id=origin.author_user_id,
         grant_id=origin.grant_id,
         link_id=origin.link_id,

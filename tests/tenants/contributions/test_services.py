@@ -279,3 +279,18 @@ def test_a_receptionist_may_not_review(org_a, case):
             accept=True,
         )
     assert _rows(org_a) == before
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        ContributionOrigin(kind="link", author_label="  ", link_id=3),
+        ContributionOrigin(kind="link", author_label="x" * 201, link_id=3),
+        ContributionOrigin(kind="link", author_label="Da\u202erto", link_id=3),
+        ContributionOrigin(kind="stranger", author_label="Darto", link_id=3),
+    ],
+)
+def test_who_speaks_must_be_said_in_plain_text(org_a, case, origin):
+    with pytest.raises(DomainError):
+        _add(org_a, case, origin=origin)
+    assert _rows(org_a) == []
