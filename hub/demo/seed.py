@@ -17,7 +17,7 @@ from hub.accounts.models import Membership, OrganisationApplication, User
 from hub.accounts.roles import NETWORK_ROLES, ORGANISATION_ROLES, Role
 from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices
-from hub.demo import seed_access, seed_contributions, seed_shares
+from hub.demo import seed_access, seed_contributions, seed_referrals, seed_shares
 from hub.demo.care import payslip, serve_case
 from hub.demo.casework import document_case, walk_case
 from hub.demo.clocks import demo_clock_facts, demo_service_levels
@@ -360,6 +360,7 @@ def seed_demo(*, seed: int = 2026) -> DemoResult:
     national = seed_access.seed(organisations=organisations, users=users, fake=fake)
     if national is not None:
         organisations.append(national)
+    seed_referrals.seed(organisations=organisations)
     return DemoResult(
         organisations=[
             {"slug": o.slug, "name": o.name, "url": f"http://127.0.0.1:8000/org/{o.slug}/"}
