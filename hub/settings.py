@@ -320,6 +320,7 @@ SPECTACULAR_SETTINGS = {
         # What was added to a case from outside, and whether it joined the record.
         "ContributionKindEnum": "tenants.contributions.models.ContributionKind",
         "ContributionStatusEnum": "tenants.contributions.models.ContributionStatus",
+        "TransferStatusEnum": "sharing.transfers.models.TransferStatus",
     },
 }
 OAUTH2_PROVIDER = {

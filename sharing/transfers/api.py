@@ -37,7 +37,7 @@ class ReasonInput(serializers.Serializer):
     reason = serializers.CharField(max_length=NOTE_LENGTH)
 
 
-class ClockOutput(serializers.Serializer):
+class TransferClockOutput(serializers.Serializer):
     state = serializers.CharField(
         help_text="running | due_soon | overdue | met | missed | not_applicable"
     )
@@ -81,12 +81,12 @@ class TransferOutput(serializers.Serializer):
     def get_receiver_case_id(self, transfer) -> int | None:
         return transfer.receiver_case_id if self.get_direction(transfer) == "incoming" else None
 
-    @extend_schema_field(ClockOutput)
+    @extend_schema_field(TransferClockOutput)
     def get_clock(self, transfer) -> dict:
         clock = self.context.get("clocks", {}).get(transfer.pk) or transfer_clock(
             transfer, now=timezone.now()
         )
-        return ClockOutput(clock).data
+        return TransferClockOutput(clock).data
 
 
 def _context(request, rows=()) -> dict:
