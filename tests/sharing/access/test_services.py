@@ -9,6 +9,7 @@ import pytest
 
 from hub.accounts.access import Actor
 from hub.accounts.roles import Role
+from hub.consent.models import ConsentRecord
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.models import AuditEvent
 from hub.organisations.models import Organisation
@@ -26,6 +27,7 @@ from sharing.access.services import (
 )
 from sharing.models import ShareGrant
 from sharing.services import ConsentMissing
+from tenants.cases.models import Case
 from tests.builders import in_schema
 from tests.sharing.access.conftest import consented_case
 
@@ -295,3 +297,34 @@ def test_an_unknown_decision_is_refused(national):
         with pytest.raises(DomainError):
             _decide(national, request, decision)
     assert AccessRequest.objects.get().status == AccessStatus.PENDING
+
+
+def test_consent_limited_to_other_members_refuses_approval(national):
+    case = consented_case(national.office)
+    ConsentRecord.objects.filter(organisation=national.office, case_id=case.pk).update(
+        share_with=["migrant-aid-hk"]
+    )
+    request = _ask(national, case.number)
+    with pytest.raises(ConsentMissing):
+        _decide(national, request, "approved")
+    assert _rows() == ([(request.pk, AccessStatus.PENDING, None, None)], 0)
+
+
+def test_consent_naming_the_national_office_allows_approval(national):
+    case = consented_case(national.office)
+    ConsentRecord.objects.filter(organisation=national.office, case_id=case.pk).update(
+        share_with=[national.national.slug]
+    )
+    request = _ask(national, case.number)
+    assert _decide(national, request, "approved").share.is_live
+
+
+def test_a_restricted_case_is_not_shared_and_the_request_waits(national):
+    case = consented_case(national.office)
+    with in_schema(national.office):
+        Case.objects.filter(pk=case.pk).update(restricted=True)
+    request = _ask(national, case.number)
+    with pytest.raises(DomainError) as refused:
+        _decide(national, request, "approved")
+    assert refused.value.code == "case_restricted"
+    assert _rows() == ([(request.pk, AccessStatus.PENDING, None, None)], 0)
