@@ -5,7 +5,7 @@ accepted → completed with an outcome. For an outside agency, which has no acco
 sender records the agency's answer and outcome by hand: the same moves, the other side.
 
 On acceptance by a member the receiver gets the sections the sender chose, as they were sent,
-as a new case in its own schema (tenants.cases.projection.case_import), linked back. Every
+as a new case in its own schema (tenants.cases.imports.case_import), linked back. Every
 move is audited in both organisations' schemas.
 """
 
@@ -320,7 +320,7 @@ def referral_move(
 
 def _accept_into_receiver(*, actor: Actor, referral: Referral) -> None:
     """The receiver's new case, from the package as it was sent, if consent still allows."""
-    from tenants.cases.projection import case_import
+    from tenants.cases.imports import case_import
 
     consent = consent_for_case(organisation=referral.sender, case_id=referral.case_id)
     if consent is None or not consent.covers(Purpose.SHARE, recipient_slug=actor.organisation.slug):
