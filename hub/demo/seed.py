@@ -17,7 +17,13 @@ from hub.accounts.models import Membership, OrganisationApplication, User
 from hub.accounts.roles import NETWORK_ROLES, ORGANISATION_ROLES, Role
 from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices
-from hub.demo import seed_access, seed_contributions, seed_referrals, seed_shares
+from hub.demo import (
+    seed_access,
+    seed_contributions,
+    seed_referrals,
+    seed_shares,
+    seed_transfers,
+)
 from hub.demo.care import payslip, serve_case
 from hub.demo.casework import document_case, walk_case
 from hub.demo.clocks import demo_clock_facts, demo_service_levels
@@ -361,6 +367,7 @@ def seed_demo(*, seed: int = 2026) -> DemoResult:
     if national is not None:
         organisations.append(national)
     seed_referrals.seed(organisations=organisations)
+    seed_transfers.seed(organisations=organisations)
     return DemoResult(
         organisations=[
             {"slug": o.slug, "name": o.name, "url": f"http://127.0.0.1:8000/org/{o.slug}/"}
