@@ -321,6 +321,7 @@ SPECTACULAR_SETTINGS = {
         "ContributionKindEnum": "tenants.contributions.models.ContributionKind",
         "ContributionStatusEnum": "tenants.contributions.models.ContributionStatus",
         "TransferStatusEnum": "sharing.transfers.models.TransferStatus",
+        "AccessStatusEnum": "sharing.access.models.AccessStatus",
     },
 }
 OAUTH2_PROVIDER = {
