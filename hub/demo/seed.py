@@ -19,6 +19,7 @@ from hub.consent.models import ConsentRecord
 from hub.consent.services import ConsentChoices
 from hub.demo import (
     seed_access,
+    seed_consent,
     seed_contributions,
     seed_referrals,
     seed_shares,
@@ -368,6 +369,7 @@ def seed_demo(*, seed: int = 2026) -> DemoResult:
         organisations.append(national)
     seed_referrals.seed(organisations=organisations)
     seed_transfers.seed(organisations=organisations)
+    seed_consent.seed(organisations=organisations)
     return DemoResult(
         organisations=[
             {"slug": o.slug, "name": o.name, "url": f"http://127.0.0.1:8000/org/{o.slug}/"}

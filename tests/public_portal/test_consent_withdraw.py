@@ -157,7 +157,10 @@ def test_without_a_pin_the_page_says_to_ask_the_organisation_and_nothing_changes
     filed = _filed(pin=None)
     page = client.get(_url(filed.receipt_code)).content.decode()
     assert 'name="pin"' not in page
-    assert _said("Set a PIN") in page
+    assert (
+        _said("Ask the organisation handling your complaint: they will record your withdrawal.")
+        in page
+    )
     before = _records()
     body = {"purposes": ["share"], "pin": "1234", "confirm": "on"}
     assert client.post(_url(filed.receipt_code), body).status_code == 409
