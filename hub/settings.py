@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tenants.notifications.context_processors.notification_badge",
+                "sharing.queues.context_processors.work_queue_summary",
             ],
         },
     },
