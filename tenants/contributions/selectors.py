@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from tenants.cases.models import Case
-from tenants.contributions.models import Contribution, ContributionStatus, OriginKind
+from tenants.contributions.models import Contribution, OriginKind
 
 
 def contributions_of_case(*, case: Case) -> QuerySet[Contribution]:
@@ -13,10 +13,6 @@ def contributions_of_case(*, case: Case) -> QuerySet[Contribution]:
     has opened the case for the actor): hidden and rejected ones too, for them to show
     collapsed."""
     return Contribution.objects.filter(case=case).order_by("created_at", "id")
-
-
-def contributions_pending(*, case: Case) -> int:
-    return Contribution.objects.filter(case=case, status=ContributionStatus.PENDING).count()
 
 
 def contributions_from(*, case_id: int, origin_slug: str) -> QuerySet[Contribution]:

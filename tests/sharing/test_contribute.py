@@ -292,3 +292,63 @@ def test_the_shared_case_page_leads_to_our_contributions(client, org_b, shared):
     client.force_login(org_b.users[Role.CASE_LAWYER])
     base = f"/org/{org_b.organisation.slug}/shared-with-us/{grant.pk}/"
     assert f"{base}contribute/" in client.get(base).content.decode()
+
+
+def test_a_receptionist_of_the_owner_sees_contributions_but_no_hide_form(
+    client, org_a, org_b, shared
+):
+    case, grant, _consent = shared
+    added = _contribute(org_b, grant)
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    page = client.get(f"/org/{org_a.organisation.slug}/cases/{case.pk}/").content.decode()
+    assert VISIT.body in page
+    assert f"contributions/{added.pk}/hide/" not in page
+    refused = client.post(
+        f"/org/{org_a.organisation.slug}/cases/{case.pk}/contributions/{added.pk}/hide/",
+        {"reason": "x"},
+    )
+    assert refused.status_code == 302  # back to the case page with the refusal said
+    with in_schema(org_a.organisation):
+        assert Contribution.objects.get().hidden_at is None
+
+
+def test_a_read_only_share_shows_our_list_without_a_form_and_refuses_a_post(
+    client, org_a, org_b, shared
+):
+    _case, grant, _consent = shared
+    ShareGrant.objects.filter(pk=grant.pk).update(permission="read")
+    client.force_login(org_b.users[Role.CASE_LAWYER])
+    url = f"/org/{org_b.organisation.slug}/shared-with-us/{grant.pk}/contribute/"
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="body"' not in page.content.decode()
+    assert client.post(url, {"kind": "note", "body": "x"}).status_code == 403
+    assert _rows(org_a) == []
+
+
+def test_pages_answer_404_once_the_share_is_revoked(client, org_a, org_b, shared):
+    _case, grant, _consent = shared
+    ShareGrant.objects.filter(pk=grant.pk).update(revoked_at=timezone.now())
+    client.force_login(org_b.users[Role.CASE_LAWYER])
+    url = f"/org/{org_b.organisation.slug}/shared-with-us/{grant.pk}/contribute/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"kind": "note", "body": "x"}).status_code == 404
+    assert _rows(org_a) == []
+
+
+def test_the_owner_sees_how_many_wait_for_review(client, org_a, shared):
+    from tenants.contributions.services import ContributionOrigin, contribution_add
+
+    case, _grant, _consent = shared
+    with in_schema(org_a.organisation):
+        contribution_add(
+            owner=org_a.organisation,
+            case_id=case.pk,
+            data=ContributionInput(kind="note", body="Dari paralegal desa"),
+            origin=ContributionOrigin(kind="link", author_label="Pak Darto", link_id=1),
+            by=AuditActor(label="client"),
+        )
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    page = client.get(f"/org/{org_a.organisation.slug}/cases/{case.pk}/").content.decode()
+    heading = page.split('id="contributions"', 1)[1].split("</h2>", 1)[0]
+    assert "Dari paralegal desa" in page
+    assert "badge warn" in heading and "1" in heading

@@ -3,6 +3,7 @@
 from django import template
 
 from tenants.contributions.forms import HideForm, ReviewForm
+from tenants.contributions.models import ContributionStatus
 from tenants.contributions.selectors import contributions_of_case
 
 register = template.Library()
@@ -12,11 +13,13 @@ register = template.Library()
 def case_contributions(context, case) -> dict:
     """What others added to the case, marked with where it came from; the case page has
     already opened the case for the actor and put what they may do in `can`."""
+    contributions = list(contributions_of_case(case=case))
     return {
         "case": case,
         "organisation": context.get("organisation"),
         "can": context.get("can", frozenset()),
-        "contributions": list(contributions_of_case(case=case)),
+        "contributions": contributions,
+        "pending": sum(1 for c in contributions if c.status == ContributionStatus.PENDING),
         "hide_form": HideForm(auto_id=False),
         "review_form": ReviewForm(auto_id=False),
         "csrf_token": context.get("csrf_token"),
