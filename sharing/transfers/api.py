@@ -4,6 +4,7 @@ decline, withdraw; each transfer with its working-day clock."""
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -108,9 +109,8 @@ class TransferListApi(JsonOnly, OrganisationApiView):
     def get(self, request, **kwargs):
         direction = request.query_params.get("direction", "")
         if direction not in ("", "incoming", "outgoing"):
-            raise DomainError(
-                "direction: incoming | outgoing", fields={"direction": ["incoming | outgoing"]}
-            )
+            message = _("Choose incoming or outgoing.")
+            raise DomainError(message, fields={"direction": [message]})
         transfers = []
         if direction in ("", "incoming"):
             transfers += list(transfers_incoming(actor=self.actor)[:200])

@@ -97,6 +97,8 @@ def case_transfer_page(request, case_id: int):
             "rows": rows,
             "form": form,
             "pending": pending,
+            "may_decide": may_decide,
+            "decidable": _decidable(case) and not live,
             "accepted": next(
                 (r.transfer for r in rows if r.transfer.status == TransferStatus.ACCEPTED), None
             ),
