@@ -7,3 +7,9 @@ class ReferralsConfig(AppConfig):
     name = "sharing.referrals"
     label = "referrals"
     verbose_name = "Referrals"
+
+    def ready(self) -> None:
+        from hub.core.outbox import subscribe
+        from sharing.referrals import handlers
+
+        subscribe("consent.withdrawn", handlers.referrals_after_consent_withdrawn)

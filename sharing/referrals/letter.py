@@ -46,7 +46,7 @@ def _client(referral: Referral) -> str:
 def _labels() -> dict[str, str]:
     return {
         "title": _("Referral letter"),
-        "reference": _("Reference"),
+        "reference": _("Letter number"),
         "subject": _("Subject"),
         "case_number": _("Case number"),
         "to": _("To:"),

@@ -25,6 +25,7 @@ from hub.accounts.access import Actor
 from hub.accounts.policy import Action
 from hub.consent.models import ConsentRecord, Purpose
 from hub.consent.selectors import consent_for_case
+from hub.core.audit import AuditActor
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.outbox import domain_event_record
 from hub.organisations.context import organisation_context
@@ -314,7 +315,7 @@ def referral_move(
         referral.withdrawal_reason = reason
     referral.status = rule.to
     referral.save()
-    _record_both_sides(actor=actor, referral=referral, move=move)
+    _record_both_sides(actor=actor.audit, referral=referral, move=move)
     return referral
 
 
@@ -338,19 +339,19 @@ def _accept_into_receiver(*, actor: Actor, referral: Referral) -> None:
     referral.receiver_case_number = case.number
 
 
-def _record_both_sides(*, actor: Actor, referral: Referral, move: str) -> None:
+def _record_both_sides(*, actor: AuditActor, referral: Referral, move: str) -> None:
     name = f"referral.{referral.status}"
     detail = {
         "referral": referral.pk,
         "move": move,
         "service": referral.service,
-        "by": actor.organisation.slug,
+        "by": actor.organisation_slug,
     }
     if referral.receiver_case_id:
         detail["receiver_case"] = referral.receiver_case_number
     with organisation_context(referral.sender):
         domain_event_record(
-            actor=actor.audit,
+            actor=actor,
             name=name,
             object_type="case",
             object_id=referral.case_id,
@@ -359,12 +360,48 @@ def _record_both_sides(*, actor: Actor, referral: Referral, move: str) -> None:
     if referral.receiver is not None:
         with organisation_context(referral.receiver):
             domain_event_record(
-                actor=actor.audit,
+                actor=actor,
                 name=name,
                 object_type="case" if referral.receiver_case_id else "referral",
                 object_id=referral.receiver_case_id or referral.pk,
                 detail=detail,
             )
+
+
+WITHDRAWAL = AuditActor(label="withdrawal")
+
+
+@transaction.atomic
+def referrals_withdraw_for_consent(*, consent_ids: set[int]) -> list[Referral]:
+    """The client withdrew consent: referrals still waiting for an answer that the case's
+    consent no longer covers are withdrawn (the table's sent → withdrawn), so the receiver
+    can neither accept them nor read what was sent. Idempotent (only `sent` ones move)."""
+    withdrawn = []
+    referrals = (
+        Referral.objects.select_for_update(of=("self",))
+        .filter(consent_id__in=consent_ids, status=ReferralStatus.SENT)
+        .select_related("sender", "receiver", "agency")
+        .order_by("pk")
+    )
+    rule = TRANSITIONS[(ReferralStatus.SENT, Move.WITHDRAW)]
+    for referral in referrals:
+        consent = consent_for_case(organisation=referral.sender, case_id=referral.case_id)
+        if consent is not None and _covers(consent, referral):
+            continue
+        referral.status = rule.to
+        referral.withdrawn_by = WITHDRAWAL.label
+        referral.withdrawn_at = timezone.now()
+        referral.withdrawal_reason = "consent_withdrawn"
+        referral.save()
+        _record_both_sides(actor=WITHDRAWAL, referral=referral, move=Move.WITHDRAW)
+        withdrawn.append(referral)
+    return withdrawn
+
+
+def _covers(consent: ConsentRecord, referral: Referral) -> bool:
+    if referral.to_agency:
+        return consent.covers(Purpose.REFER)
+    return consent.covers(Purpose.SHARE, recipient_slug=referral.receiver.slug)
 
 
 def referral_answer(

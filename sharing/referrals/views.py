@@ -19,6 +19,7 @@ from interchange.xml import package_from_xml
 from sharing.referrals.directory import agencies_by_region, agencies_for
 from sharing.referrals.forms import AnswerForm, DirectoryFilterForm, OutcomeForm, ReferralForm
 from sharing.referrals.letter import referral_letter_render
+from sharing.referrals.models import ReferralStatus
 from sharing.referrals.selectors import (
     members_to_refer_to,
     referral_for_actor,
@@ -117,8 +118,13 @@ def referral_detail(request, referral_id: int):
             "moves": moves,
             "answer_form": AnswerForm() if {Move.DECLINE, Move.WITHDRAW} & set(moves) else None,
             "outcome_form": OutcomeForm() if Move.COMPLETE in moves else None,
-            # What the receiver was sent: the package as it was written at sending.
-            "package": package_from_xml(bytes(referral.package)),
+            # What was sent, as it was written at sending: the receiver reads it only while
+            # the referral waits for its answer (then its own case, if it accepted).
+            "package": (
+                package_from_xml(bytes(referral.package))
+                if side == Side.SENDER or referral.status == ReferralStatus.SENT
+                else None
+            ),
         },
     )
 

@@ -377,3 +377,27 @@ def test_the_receivers_queue_lists_what_waits_for_its_answer(org_a, org_b):
     waiting = _as(org_b, lambda a: list(referrals_awaiting_answer(actor=a)))
     assert [r.pk for r in waiting] == [referral.pk]
     assert _as(org_a, lambda a: list(referrals_awaiting_answer(actor=a))) == []
+
+
+def test_withdrawing_consent_withdraws_the_referrals_waiting_for_an_answer(org_a, org_b, agency):
+    from hub.consent.services import consent_withdraw
+    from hub.core.audit import AuditActor
+    from hub.core.outbox import outbox_dispatch
+    from hub.organisations.context import organisation_context
+
+    case = consented_case(org_a, share=True, refer=True)
+    waiting = _send(org_a, case, receiver=org_b.organisation)
+    answered = _send(org_a, case, agency=agency)
+    _as(org_a, lambda a: referral_answer(actor=a, referral_id=answered.pk, accept=True))
+    consent = ConsentRecord.objects.get(case_id=case.pk, organisation=org_a.organisation)
+    consent_withdraw(consent=consent, by=AuditActor(label="worker by phone"))
+    with organisation_context(None):
+        outbox_dispatch()
+    waiting.refresh_from_db()
+    answered.refresh_from_db()
+    assert waiting.status == ReferralStatus.WITHDRAWN and waiting.withdrawn_by == "withdrawal"
+    assert answered.status == ReferralStatus.ACCEPTED
+    with in_schema(org_b.organisation):
+        assert AuditEvent.objects.filter(action="referral.withdrawn").exists()
+    with pytest.raises(Conflict):
+        _as(org_b, lambda a: referral_answer(actor=a, referral_id=waiting.pk, accept=True))
