@@ -9,7 +9,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from hub.accounts.roles import Role
+from hub.accounts import policy
+from hub.accounts.policy import Action
+from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.consent.services import consent_withdraw
 from hub.core.audit import AuditActor
 from hub.core.errors import NotFound, PermissionDenied
@@ -352,3 +354,17 @@ def test_the_owner_sees_how_many_wait_for_review(client, org_a, shared):
     heading = page.split('id="contributions"', 1)[1].split("</h2>", 1)[0]
     assert "Dari paralegal desa" in page
     assert "badge warn" in heading and "1" in heading
+
+
+@pytest.mark.parametrize("role", sorted(ORGANISATION_ROLES))
+def test_every_recipient_role_is_allowed_or_refused_as_the_policy_says(org_a, org_b, shared, role):
+    _case, grant, _consent = shared
+    allowed = policy.allows(member(org_b, role), Action.SHARE_CONTRIBUTE)
+    if allowed:
+        _contribute(org_b, grant, role=role)
+        assert len(_rows(org_a)) == 1
+    else:
+        with pytest.raises(PermissionDenied):
+            _contribute(org_b, grant, role=role)
+        assert _rows(org_a) == []
+    assert allowed == (role != Role.ANALYST)

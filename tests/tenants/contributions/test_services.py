@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from hub.accounts.roles import Role
+from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.core.audit import AuditActor
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.models import AuditEvent
@@ -294,3 +294,22 @@ def test_who_speaks_must_be_said_in_plain_text(org_a, case, origin):
     with pytest.raises(DomainError):
         _add(org_a, case, origin=origin)
     assert _rows(org_a) == []
+
+
+@pytest.mark.parametrize("role", sorted(ORGANISATION_ROLES))
+def test_every_owner_role_may_hide_only_as_the_policy_says(org_a, case, role):
+    """Only the Kabid, and the staff assigned to the case (here its consultation lawyer)."""
+    added = _add(org_a, case)
+    before = _rows(org_a)
+    with in_schema(org_a.organisation):
+        try:
+            contribution_hide(
+                actor=member(org_a, role), case_id=case.pk, contribution_id=added.pk, reason="x"
+            )
+        except PermissionDenied:
+            hidden = False
+        else:
+            hidden = True
+    assert hidden == (role in (Role.DIVISION_HEAD, Role.CONSULTATION_LAWYER))
+    if not hidden:
+        assert _rows(org_a) == before
