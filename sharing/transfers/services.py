@@ -24,8 +24,9 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from hub.consent.models import Purpose
+from hub.consent.models import ConsentRecord, Purpose
 from hub.consent.selectors import consent_for_case
+from hub.consent.services import GivenByWhom, consent_record_for_case
 from hub.core.audit import audit_events_for
 from hub.core.errors import Conflict, DomainError, NotFound
 from hub.core.outbox import domain_event_record
@@ -324,8 +325,9 @@ def transfer_answer(
     locked = Transfer.objects.select_for_update().get(pk=transfer.pk)
     if locked.status != TransferStatus.DELIVERED:
         return _transfer_step(actor=actor, transfer_id=transfer.pk, step_name="accept")  # refuses
-    _consent_check(locked.sender, locked.case_id, locked.receiver)
+    consent = _consent_check(locked.sender, locked.case_id, locked.receiver)
     case = _import(actor=actor, transfer=locked)
+    _consent_carry(actor=actor, consent=consent, case=case)
     return _transfer_step(
         actor=actor,
         transfer_id=transfer.pk,
@@ -342,6 +344,22 @@ def _import(*, actor: Actor, transfer: Transfer) -> Case:
         package=package_from_xml(bytes(transfer.package)),
         received_via="transfer",
         source_organisation=transfer.sender,
+    )
+
+
+def _consent_carry(*, actor: Actor, consent: ConsentRecord, case: Case) -> None:
+    """The client's consent goes with the case: the receiver's case holds the same answers
+    (who gave them, how, which members sharing is limited to), so that it is shared, referred
+    and counted as the client said, and a later withdrawal reaches it."""
+    consent_record_for_case(
+        organisation=actor.organisation,
+        case_id=case.pk,
+        answers={purpose: getattr(consent, purpose) for purpose in Purpose.values},
+        source=consent.source,
+        by=actor.audit,
+        given_by=consent.given_by,
+        who=GivenByWhom(kind=consent.given_by_kind, name=consent.given_by_name),
+        share_with=list(consent.share_with),
     )
 
 

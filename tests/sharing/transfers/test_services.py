@@ -11,9 +11,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from hub.accounts.roles import Role
-from hub.consent.models import ConsentRecord
+from hub.consent.models import ConsentRecord, Purpose
+from hub.consent.selectors import consent_for_case
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.models import AuditEvent
+from hub.vocab.models import Vocabulary
+from hub.vocab.selectors import active_terms
+from interchange.xml import package_from_xml
 from sharing.services import ConsentMissing
 from sharing.transfers.models import Transfer, TransferStatus
 from sharing.transfers.services import (
@@ -26,6 +30,7 @@ from tenants.cases.assignments import case_take
 from tenants.cases.decisions import decision_request_create
 from tenants.cases.models import Case, DecisionRequest
 from tenants.cases.registration import case_open_from_complaint
+from tenants.cases.services import TransitionNotAllowed, case_transition
 from tenants.documents.models import Document
 from tenants.documents.services import document_upload
 from tenants.events.services import EventData, event_record
@@ -221,6 +226,8 @@ def test_acceptance_makes_the_case_the_receivers_with_its_documents(org_a, org_b
         # The receiver carries on where the sender stood before closing its stub.
         assert (received.stage, received.closed_at) == ("consultation", None)
         assert received.received_via == "transfer"
+        carried = consent_for_case(organisation=org_b.organisation, case_id=received.pk)
+        assert carried.covers(Purpose.SHARE) and carried.given_by_kind == "client"
         copy = Document.objects.get(case=received)
         assert copy.sha256 == sent.sha256
         assert copy.file.read() == _png_of(org_a, sent)
@@ -329,3 +336,36 @@ def test_reading_the_delivered_file_is_in_both_trails(org_a, org_b):
         assert AuditEvent.objects.filter(
             action="transfer.package_read", object_id=str(transfer.case_id)
         ).exists()
+
+
+def test_a_case_closed_as_transferred_on_the_case_page_gets_its_receiver_named(org_a, org_b):
+    case = _case(org_a)
+    with in_schema(org_a.organisation):
+        case_transition(
+            actor=member(org_a, Role.DIVISION_HEAD),
+            case_id=case.pk,
+            move="transfer",
+            note="Ke SBMI Indramayu",
+        )
+        version = Case.objects.get(pk=case.pk).version
+    transfer = _decide(org_a, org_b, case)
+    assert transfer.status == TransferStatus.DELIVERED
+    # The receiver gets the case as it stood before it was closed here.
+    assert package_from_xml(bytes(transfer.package)).case.stage == "consultation"
+    with in_schema(org_a.organisation):
+        assert Case.objects.get(pk=case.pk).version == version  # no second move
+
+
+def test_a_case_closed_for_another_reason_is_not_transferred(org_a, org_b):
+    case = _case(org_a)
+    with in_schema(org_a.organisation):
+        case_transition(
+            actor=member(org_a, Role.DIVISION_HEAD),
+            case_id=case.pk,
+            move="terminate",
+            reason_code=active_terms(Vocabulary.NOT_ACCOMPANIED_REASON)[0].code,
+        )
+    before = _sender_state(org_a, case)
+    with pytest.raises(TransitionNotAllowed):
+        _decide(org_a, org_b, case)
+    assert _sender_state(org_a, case) == before
