@@ -84,6 +84,10 @@ ACTION_LABELS = {
     "transfer.declined": _("Transfer declined by the receiving member"),
     "transfer.withdrawn": _("Transfer withdrawn"),
     "transfer.package_read": _("Transferred file read"),
+    "access.requested": _("National office asked for access to a case"),
+    "access.approved": _("Access request approved: the case is shared with the national office"),
+    "access.declined": _("Access request declined"),
+    "access.withdrawn": _("Access request withdrawn by the national office"),
 }
 
 
