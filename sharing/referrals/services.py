@@ -121,12 +121,12 @@ def _check_text(value: str, *, field: str, limit: int, required: bool) -> str:
 
 
 def _check_sections(sections) -> list[str]:
-    chosen = sorted(set(sections))
+    chosen = set(sections)
     if not chosen or any(s not in Section.values for s in chosen):
         raise DomainError(
             _("Choose at least one known section."), fields={"sections": [_("Unknown section.")]}
         )
-    return chosen
+    return [s for s in Section.values if s in chosen]  # in the projection's order
 
 
 def _package(*, actor: Actor, case: Case, sections: list[str]) -> bytes:
