@@ -40,6 +40,7 @@ from tenants.cases import (
     views_work,
 )
 from tenants.cases import views as case_views
+from tenants.cases.api_imports import CaseImportApi
 from tenants.clientlinks import api as clientlinks_api
 from tenants.clientlinks import views as clientlinks_views
 from tenants.clocks import api as clocks_api
@@ -235,6 +236,7 @@ organisation_api = [
     path(
         "cases/<int:case_id>/dossier.pdf", cases_api.CaseDossierApi.as_view(), name="case-dossier"
     ),
+    path("imports/", CaseImportApi.as_view(), name="case-imports"),
     path("queue/", api_assignments.QueueApi.as_view(), name="queue"),
     path("my-cases/", api_assignments.MyCasesApi.as_view(), name="my-cases"),
     path("my-dashboard/", clocks_api.MyDashboardApi.as_view(), name="my-dashboard"),

@@ -15,17 +15,29 @@ from lxml import etree
 from interchange.package import (
     FORMAT_VERSION,
     PACKAGE_NAMESPACE,
+    PACKAGE_NAMESPACE_1,
+    SECTION_DOCUMENTS,
+    SECTION_EVENTS,
+    SECTION_PEOPLE,
+    SECTION_PEOPLE_CONTACT,
+    SECTION_SERVICES,
+    SECTION_SUMMARY,
+    ActEntry,
     CaseEntry,
     CasePackage,
+    ContactDetails,
+    DocumentEntry,
     EventEntry,
     PersonEntry,
     Provenance,
+    ServiceEntry,
 )
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_PACKAGE_BYTES",
     "SCHEMA_PATH",
+    "SCHEMA_PATH_1",
     "PackageError",
     "PackageIssue",
     "package_from_xml",
@@ -36,9 +48,13 @@ __all__ = [
 MAX_PACKAGE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_ISSUES = 50
-SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "case-package-1.xsd"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+SCHEMA_PATH = SCHEMAS / "case-package-2.xsd"  # written and read
+SCHEMA_PATH_1 = SCHEMAS / "case-package-1.xsd"  # still read
+_SCHEMA_PATHS = {PACKAGE_NAMESPACE: SCHEMA_PATH, PACKAGE_NAMESPACE_1: SCHEMA_PATH_1}
 
 _NS = f"{{{PACKAGE_NAMESPACE}}}"
+_NS1 = f"{{{PACKAGE_NAMESPACE_1}}}"
 _FORBIDDEN_MARKUP = (b"<!DOCTYPE", b"<!ENTITY")
 # Characters outside the XML 1.0 Char production cannot be written or read back.
 _NON_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -87,10 +103,11 @@ class PackageError(Exception):
 
 
 def package_to_xml(package: CasePackage) -> bytes:
-    """Serialise a package as pretty-printed UTF-8 XML that is valid against the schema.
+    """Serialise a package as pretty-printed UTF-8 XML (format 2), valid against the schema.
 
-    Raises PackageError when the package cannot be represented (e.g. an unknown stage, an
-    empty title, characters XML does not allow).
+    Only the sections in the package's scope are written. Raises PackageError when the
+    package cannot be represented (e.g. an unknown stage, an empty number, characters XML
+    does not allow).
     """
     root = etree.Element(_NS + "casePackage", nsmap={None: PACKAGE_NAMESPACE})
     root.set("version", FORMAT_VERSION)
@@ -101,44 +118,130 @@ def package_to_xml(package: CasePackage) -> bytes:
     _sub(organisation, "name", prov.organisation_name)
     _sub(provenance, "generatedAt", _format_datetime(prov.generated_at))
     _sub(provenance, "software", prov.software_version)
+    _sub(provenance, "timeZone", prov.time_zone)
 
     scope = _sub(root, "scope")
     for section in package.scope:
         _sub(scope, "section", section)
 
     entry = package.case
-    case = _sub(root, "case")
+    case = _sub(root, "case", attrs={"uid": entry.uid})
     _sub(case, "number", entry.number)
-    _sub(case, "title", entry.title)
-    _sub(case, "summary", entry.summary)
+    if package.includes(SECTION_SUMMARY):
+        _sub(case, "title", entry.title)
+        _sub(case, "summary", entry.summary)
     _sub(case, "stage", entry.stage)
     _sub(case, "status", entry.status)
-    _sub(case, "openedOn", entry.opened_on.isoformat())
+    _sub(case, "openedOn", _format_date(entry.opened_on))
     if entry.closed_on is not None:
-        _sub(case, "closedOn", entry.closed_on.isoformat())
+        _sub(case, "closedOn", _format_date(entry.closed_on))
     case_types = _sub(case, "caseTypes")
     for code in entry.case_types:
         _sub(case_types, "caseType", attrs={"code": code})
 
-    people = _sub(root, "people")
-    for person in package.people:
-        node = _sub(people, "person", attrs={"ref": person.ref})
-        _sub(node, "displayName", person.display_name)
-        if person.gender:
-            _sub(node, "gender", person.gender)
-        for role in person.roles:
-            _sub(node, "role", attrs={"code": role})
-
-    events = _sub(root, "events")
-    for event in package.events:
-        node = _sub(events, "event", attrs={"ref": event.ref})
-        if event.occurred_on is not None:
-            _sub(node, "occurredOn", event.occurred_on.isoformat())
-        _sub(node, "description", event.description)
+    if package.includes(SECTION_PEOPLE) or package.includes(SECTION_PEOPLE_CONTACT):
+        people = _sub(root, "people")
+        for person in package.people:
+            _write_person(people, person)
+    if package.includes(SECTION_EVENTS):
+        events = _sub(root, "events")
+        for event in package.events:
+            _write_event(events, event)
+    if package.includes(SECTION_SERVICES):
+        services = _sub(root, "services")
+        for service in package.services:
+            node = _sub(services, "service", attrs={"ref": service.ref, "code": service.service})
+            _sub(node, "startedOn", _format_date(service.started_on))
+            _optional(node, "endedOn", service.ended_on and _format_date(service.ended_on))
+            _optional(node, "provider", service.provider)
+            _optional(node, "partner", service.partner)
+            _sub(node, "description", service.description)
+            _optional(node, "outcome", service.outcome)
+    if package.includes(SECTION_DOCUMENTS):
+        documents = _sub(root, "documents")
+        for document in package.documents:
+            node = _sub(documents, "document", attrs={"ref": document.ref, "kind": document.kind})
+            _sub(node, "title", document.title)
+            _sub(node, "filename", document.filename)
+            _sub(node, "contentType", document.content_type)
+            _sub(node, "size", _format_int(document.size))
+            _sub(node, "sha256", document.sha256)
+            _optional(node, "location", document.location)
 
     tree = etree.ElementTree(root)
-    _validate_tree(tree)
+    _validate_tree(tree, _schema(SCHEMA_PATH))
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _write_person(parent: etree._Element, person: PersonEntry) -> None:
+    node = _sub(parent, "person", attrs={"ref": person.ref})
+    _sub(node, "displayName", person.display_name)
+    _optional(node, "gender", person.gender)
+    if person.is_group:
+        group = _sub(node, "group")
+        if person.group_size is not None:
+            group.set("size", _format_int(person.group_size))
+    _optional(node, "birthDate", person.birth_date and _format_date(person.birth_date))
+    if person.age is not None:
+        _sub(node, "age", _format_int(person.age))
+    _optional(node, "occupation", person.occupation)
+    _optional(node, "language", person.language)
+    if person.needs_interpreter:
+        _sub(node, "needsInterpreter")
+    for role in person.roles:
+        _sub(node, "role", attrs={"code": role})
+    contact = person.contact
+    if contact is not None:
+        details = _sub(node, "contact")
+        _optional(details, "phone", contact.phone)
+        _optional(details, "email", contact.email)
+        _optional(details, "safeContact", contact.safe_contact)
+        _optional(details, "domicile", contact.domicile)
+        _optional(details, "nik", contact.nik)
+        if contact.passport_number or contact.passport_holder:
+            attrs = {"holder": contact.passport_holder} if contact.passport_holder else {}
+            _sub(details, "passport", contact.passport_number, attrs=attrs)
+
+
+def _write_event(parent: etree._Element, event: EventEntry) -> None:
+    node = _sub(parent, "event", attrs={"ref": event.ref})
+    _optional(node, "title", event.title)
+    _optional(node, "occurredOn", event.occurred_on and _format_date(event.occurred_on))
+    _optional(node, "occurredUntil", event.occurred_until and _format_date(event.occurred_until))
+    if event.date_precision != "day":
+        _sub(node, "datePrecision", event.date_precision)
+    _optional(node, "place", event.place)
+    _optional(node, "country", event.country)
+    _sub(node, "description", event.description)
+    for act in event.acts:
+        item = _sub(node, "act")
+        _sub(item, "description", act.description)
+        for code in act.rights_violated:
+            _sub(item, "rightViolated", attrs={"code": code})
+        for code in act.legal_basis:
+            _sub(item, "legalBasis", attrs={"code": code})
+        for ref in act.victims:
+            _sub(item, "victim", attrs={"ref": ref})
+        for ref in act.perpetrators:
+            _sub(item, "perpetrator", attrs={"ref": ref})
+
+
+def _optional(parent: etree._Element, name: str, text: str | None) -> None:
+    """A child element only when there is something to say."""
+    if text:
+        _sub(parent, name, text)
+
+
+def _format_date(value: object) -> str:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise PackageError.single(f"expected a date, got {type(value).__name__}")
+    return value.isoformat()
+
+
+def _format_int(value: object) -> str:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise PackageError.single(f"expected a whole number, got {type(value).__name__}")
+    return str(value)
 
 
 def _sub(
@@ -186,8 +289,11 @@ def _format_datetime(value: datetime) -> str:
 def package_from_xml(data: bytes) -> CasePackage:
     """Parse and validate untrusted package XML; raise PackageError on any problem."""
     tree = _load(data)
+    root = tree.getroot()
     try:
-        return _build(tree.getroot())
+        if root.tag == _NS1 + "casePackage":
+            return _build_1(root)
+        return _build(root)
     except PackageError:
         raise
     except Exception as exc:  # the schema should make this unreachable; keep the contract anyway
@@ -238,12 +344,12 @@ def _load(data: bytes) -> etree._ElementTree:
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise PackageError.single("DOCTYPE declarations are not allowed")
     _check_depth(root)
-    expected = _NS + "casePackage"
-    if root.tag != expected:
+    schema_path = _SCHEMA_PATHS.get(etree.QName(root).namespace or "")
+    if schema_path is None or etree.QName(root).localname != "casePackage":
         raise PackageError.single(
-            f"root element is {root.tag}, expected {expected}", root.sourceline or 0
+            f"root element is {root.tag}, expected {_NS}casePackage", root.sourceline or 0
         )
-    _validate_tree(tree)
+    _validate_tree(tree, _schema(schema_path))
     return tree
 
 
@@ -277,14 +383,13 @@ _schema_lock = threading.Lock()
 
 
 @cache
-def _schema() -> etree.XMLSchema:
-    """The compiled XSD, loaded once on first use."""
+def _schema(path: Path) -> etree.XMLSchema:
+    """A compiled XSD, loaded once on first use."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH), parser))
+    return etree.XMLSchema(etree.parse(str(path), parser))
 
 
-def _validate_tree(tree: etree._ElementTree) -> None:
-    schema = _schema()
+def _validate_tree(tree: etree._ElementTree, schema: etree.XMLSchema) -> None:
     # An XMLSchema keeps its error log on the object, so validations are serialised.
     with _schema_lock:
         if schema.validate(tree):
@@ -299,14 +404,23 @@ def _build(root: etree._Element) -> CasePackage:
     provenance = _child(root, "provenance")
     organisation = _child(provenance, "organisation")
     case = _child(root, "case")
+    scope = tuple(
+        section.text or "" for section in _child(root, "scope").iterchildren(_NS + "section")
+    )
+    people = root.find(_NS + "people")
+    events = root.find(_NS + "events")
+    services = root.find(_NS + "services")
+    documents = root.find(_NS + "documents")
     return CasePackage(
         provenance=Provenance(
             organisation_slug=organisation.get("slug", ""),
             organisation_name=_text(organisation, "name"),
             generated_at=_parse_datetime(_child(provenance, "generatedAt")),
             software_version=_text(provenance, "software"),
+            time_zone=_text(provenance, "timeZone"),
         ),
         case=CaseEntry(
+            uid=case.get("uid", ""),
             number=_text(case, "number"),
             title=_text(case, "title"),
             summary=_text(case, "summary"),
@@ -314,49 +428,174 @@ def _build(root: etree._Element) -> CasePackage:
             status=_text(case, "status"),
             opened_on=_parse_date(_child(case, "openedOn")),
             closed_on=_optional_date(case, "closedOn"),
+            case_types=_codes(_child(case, "caseTypes"), "caseType"),
+        ),
+        people=()
+        if people is None
+        else tuple(_read_person(node) for node in people.iterchildren(_NS + "person")),
+        events=()
+        if events is None
+        else tuple(_read_event(node) for node in events.iterchildren(_NS + "event")),
+        services=()
+        if services is None
+        else tuple(_read_service(node) for node in services.iterchildren(_NS + "service")),
+        documents=()
+        if documents is None
+        else tuple(_read_document(node) for node in documents.iterchildren(_NS + "document")),
+        scope=scope,
+    )
+
+
+def _codes(parent: etree._Element, name: str, attr: str = "code") -> tuple[str, ...]:
+    return tuple(node.get(attr, "") for node in parent.iterchildren(_NS + name))
+
+
+def _read_person(node: etree._Element) -> PersonEntry:
+    group = node.find(_NS + "group")
+    age = node.find(_NS + "age")
+    contact = node.find(_NS + "contact")
+    details = None
+    if contact is not None:
+        passport = contact.find(_NS + "passport")
+        details = ContactDetails(
+            phone=_text(contact, "phone"),
+            email=_text(contact, "email"),
+            safe_contact=_text(contact, "safeContact"),
+            domicile=_text(contact, "domicile"),
+            nik=_text(contact, "nik"),
+            passport_number="" if passport is None else passport.text or "",
+            passport_holder="" if passport is None else passport.get("holder", ""),
+        )
+    size = None if group is None else group.get("size")
+    return PersonEntry(
+        ref=node.get("ref", ""),
+        display_name=_text(node, "displayName"),
+        roles=_codes(node, "role"),
+        gender=_text(node, "gender"),
+        is_group=group is not None,
+        group_size=None if size is None else int(size),
+        birth_date=_optional_date(node, "birthDate"),
+        age=None if age is None else int(age.text or "0"),
+        occupation=_text(node, "occupation"),
+        language=_text(node, "language"),
+        needs_interpreter=node.find(_NS + "needsInterpreter") is not None,
+        contact=details,
+    )
+
+
+def _read_event(node: etree._Element) -> EventEntry:
+    return EventEntry(
+        ref=node.get("ref", ""),
+        title=_text(node, "title"),
+        occurred_on=_optional_date(node, "occurredOn"),
+        occurred_until=_optional_date(node, "occurredUntil"),
+        date_precision=_text(node, "datePrecision") or "day",
+        place=_text(node, "place"),
+        country=_text(node, "country"),
+        description=_text(node, "description"),
+        acts=tuple(
+            ActEntry(
+                description=_text(act, "description"),
+                rights_violated=_codes(act, "rightViolated"),
+                legal_basis=_codes(act, "legalBasis"),
+                victims=_codes(act, "victim", "ref"),
+                perpetrators=_codes(act, "perpetrator", "ref"),
+            )
+            for act in node.iterchildren(_NS + "act")
+        ),
+    )
+
+
+def _read_service(node: etree._Element) -> ServiceEntry:
+    return ServiceEntry(
+        ref=node.get("ref", ""),
+        service=node.get("code", ""),
+        started_on=_parse_date(_child(node, "startedOn")),
+        ended_on=_optional_date(node, "endedOn"),
+        provider=_text(node, "provider"),
+        partner=_text(node, "partner"),
+        description=_text(node, "description"),
+        outcome=_text(node, "outcome"),
+    )
+
+
+def _read_document(node: etree._Element) -> DocumentEntry:
+    return DocumentEntry(
+        ref=node.get("ref", ""),
+        kind=node.get("kind", ""),
+        title=_text(node, "title"),
+        filename=_text(node, "filename"),
+        content_type=_text(node, "contentType"),
+        size=int(_text(node, "size") or "0"),
+        sha256=_text(node, "sha256"),
+        location=_text(node, "location"),
+    )
+
+
+def _build_1(root: etree._Element) -> CasePackage:
+    """Format 1: everything it had was sent under scope "full"; no uid, no time zone."""
+    provenance = _child(root, "provenance", _NS1)
+    organisation = _child(provenance, "organisation", _NS1)
+    case = _child(root, "case", _NS1)
+    return CasePackage(
+        provenance=Provenance(
+            organisation_slug=organisation.get("slug", ""),
+            organisation_name=_text(organisation, "name", _NS1),
+            generated_at=_parse_datetime(_child(provenance, "generatedAt", _NS1)),
+            software_version=_text(provenance, "software", _NS1),
+        ),
+        case=CaseEntry(
+            number=_text(case, "number", _NS1),
+            title=_text(case, "title", _NS1),
+            summary=_text(case, "summary", _NS1),
+            stage=_text(case, "stage", _NS1),
+            status=_text(case, "status", _NS1),
+            opened_on=_parse_date(_child(case, "openedOn", _NS1)),
+            closed_on=_optional_date(case, "closedOn", _NS1),
             case_types=tuple(
                 node.get("code", "")
-                for node in _child(case, "caseTypes").iterchildren(_NS + "caseType")
+                for node in _child(case, "caseTypes", _NS1).iterchildren(_NS1 + "caseType")
             ),
         ),
         people=tuple(
             PersonEntry(
                 ref=node.get("ref", ""),
-                display_name=_text(node, "displayName"),
-                roles=tuple(role.get("code", "") for role in node.iterchildren(_NS + "role")),
-                gender=_text(node, "gender"),
+                display_name=_text(node, "displayName", _NS1),
+                roles=tuple(role.get("code", "") for role in node.iterchildren(_NS1 + "role")),
+                gender=_text(node, "gender", _NS1),
             )
-            for node in _child(root, "people").iterchildren(_NS + "person")
+            for node in _child(root, "people", _NS1).iterchildren(_NS1 + "person")
         ),
         events=tuple(
             EventEntry(
                 ref=node.get("ref", ""),
-                occurred_on=_optional_date(node, "occurredOn"),
-                description=_text(node, "description"),
+                occurred_on=_optional_date(node, "occurredOn", _NS1),
+                description=_text(node, "description", _NS1),
             )
-            for node in _child(root, "events").iterchildren(_NS + "event")
+            for node in _child(root, "events", _NS1).iterchildren(_NS1 + "event")
         ),
         scope=tuple(
-            section.text or "" for section in _child(root, "scope").iterchildren(_NS + "section")
+            section.text or ""
+            for section in _child(root, "scope", _NS1).iterchildren(_NS1 + "section")
         ),
     )
 
 
-def _child(parent: etree._Element, name: str) -> etree._Element:
-    node = parent.find(_NS + name)
+def _child(parent: etree._Element, name: str, ns: str = _NS) -> etree._Element:
+    node = parent.find(ns + name)
     if node is None:
         raise PackageError.single(f"missing element {name}", parent.sourceline or 0)
     return node
 
 
-def _text(parent: etree._Element, name: str) -> str:
+def _text(parent: etree._Element, name: str, ns: str = _NS) -> str:
     """Text of an optional child element; "" when absent or empty."""
-    node = parent.find(_NS + name)
+    node = parent.find(ns + name)
     return "" if node is None else node.text or ""
 
 
-def _optional_date(parent: etree._Element, name: str) -> date | None:
-    node = parent.find(_NS + name)
+def _optional_date(parent: etree._Element, name: str, ns: str = _NS) -> date | None:
+    node = parent.find(ns + name)
     return None if node is None else _parse_date(node)
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from hub.accounts.api import JsonOnly, OrganisationApiView
@@ -15,12 +16,13 @@ from hub.consent.services import ConsentChoices
 from hub.core.api import CursorPage, error_responses, versioned_changes
 from hub.core.errors import Conflict
 from hub.core.fields import Text
-from interchange.pdf import dossier_pdf
 from interchange.xml import PackageError, package_to_xml
+from tenants.cases.dossier import case_dossier_pdf
 from tenants.cases.lifecycle import Move, Stage, Status
 from tenants.cases.models import CaseSection
-from tenants.cases.packaging import case_package
+from tenants.cases.projection import ALL_SECTIONS, case_projection
 from tenants.cases.registration import CLIENT_ROLES, Intake, case_register
+from tenants.cases.renderers import PdfFileRenderer, XmlFileRenderer
 from tenants.cases.selectors import (
     case_audit_trail,
     case_consent_pending,
@@ -333,6 +335,9 @@ class CaseAuditApi(OrganisationApiView):
 
 
 class CasePackageApi(OrganisationApiView):
+    # Asked for as application/xml or */*; errors still answer in JSON.
+    renderer_classes = [XmlFileRenderer, JSONRenderer]
+
     @extend_schema(
         responses={(200, "application/xml"): OpenApiTypes.BINARY, **error_responses(403, 409)}
     )
@@ -351,21 +356,25 @@ class CasePackageApi(OrganisationApiView):
 
 
 class CaseDossierApi(OrganisationApiView):
+    renderer_classes = [PdfFileRenderer, JSONRenderer]
+
     @extend_schema(
         responses={(200, "application/pdf"): OpenApiTypes.BINARY, **error_responses(403)}
     )
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
         package = _package(self.actor, case, request.organisation)
-        response = HttpResponse(dossier_pdf(package), content_type="application/pdf")
+        response = HttpResponse(case_dossier_pdf(package=package), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{_filename(case)}.pdf"'
         return response
 
 
 def _package(actor, case, organisation):
-    """The package the actor may have: without the sections restricted from them."""
+    """The whole case as the actor may have it: without the sections restricted from them."""
     hidden = case_hidden_sections(actor=actor, subject=case_subject(case))
-    return case_package(case=case, organisation=organisation, hidden_sections=hidden)
+    return case_projection(
+        case=case, organisation=organisation, sections=ALL_SECTIONS, hidden_sections=hidden
+    )
 
 
 def _filename(case) -> str:

@@ -7,10 +7,40 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from io import BytesIO
 from pathlib import Path
 
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from interchange.package import CaseEntry, CasePackage, EventEntry, PersonEntry, Provenance
-from interchange.pdf import dossier_pdf, format_date, format_datetime
+from interchange.pdf import DossierLabels, format_date, format_datetime
+from interchange.pdf import dossier_pdf as _dossier_pdf
+
+# What the hub passes (tenants.cases.dossier takes them from its vocabularies); here, fixed.
+LABELS = DossierLabels(
+    stages={"case_meeting": "Rapat Kasus"},
+    statuses={"accompanied": "Didampingi"},
+    roles={"complainant": "Pelapor", "victim": "Korban", "perpetrator": "Pelaku"},
+    genders={"female": "Perempuan"},
+    case_types={"wage_theft": "Pencurian upah"},
+    sections={"summary": "Ringkasan"},
+)
+
+
+@pytest.fixture(autouse=True)
+def _indonesian():
+    with translation.override("id"):
+        yield
+
+
+def t(message: str) -> str:
+    """The dossier's words as an Indonesian reader gets them."""
+    with translation.override("id"):
+        return gettext(message)
+
+
+def dossier_pdf(package: CasePackage) -> bytes:
+    return _dossier_pdf(package, LABELS)
 
 
 def package(events: int = 2) -> CasePackage:
@@ -20,6 +50,7 @@ def package(events: int = 2) -> CasePackage:
             organisation_name="LBH Jakarta",
             generated_at=datetime(2024, 5, 1, 8, 30, tzinfo=timezone(timedelta(hours=7))),
             software_version="coalition-hub 0.1.0",
+            time_zone="Asia/Jakarta",
         ),
         case=CaseEntry(
             number="LBH/2024/001",
@@ -59,21 +90,27 @@ def test_small_dossier_is_one_page_with_the_case(tmp_path: Path) -> None:
     data = dossier_pdf(package())
     assert pdf_pages(data, tmp_path) == 1
     text = pdf_text(data, tmp_path)
+    made = t("Made by %(organisation)s on %(when)s") % {
+        "organisation": "LBH Jakarta",
+        "when": t("%(date)s at %(time)s") % {"date": "1 Mei 2024", "time": "08.30"} + " WIB",
+    }
     for expected in (
-        "Berkas Perkara",
+        t("Case dossier"),
         "LBH/2024/001",
-        "Ringkasan Kasus",
-        "Nomor",
-        "Tahap",
+        t("Case summary"),
+        t("Number"),
+        t("Stage"),
         "Rapat Kasus",
         "Didampingi",
+        "Pencurian upah",
         "1 Maret 2024",
-        "Orang yang terlibat",
-        "Pengadu, Korban",
+        t("People involved"),
+        "Pelapor, Korban",
         "Perempuan",
-        "Peristiwa",
-        "Dibuat oleh LBH Jakarta pada 1 Mei 2024 pukul 08.30 WIB",
-        "Halaman 1 dari 1",
+        t("Events"),
+        made,
+        t("Page %(page)s of %(pages)s") % {"page": 1, "pages": 1},
+        t("Dates are local dates in %(zone)s.") % {"zone": "Asia/Jakarta"},
     ):
         assert expected in text, expected
 
@@ -88,9 +125,10 @@ def test_long_dossier_numbers_its_pages(tmp_path: Path) -> None:
     pages = pdf_pages(data, tmp_path)
     assert pages >= 2
     text = pdf_text(data, tmp_path)
-    assert f"Halaman 1 dari {pages}" in text
-    assert f"Halaman {pages} dari {pages}" in text
-    assert "e80" in text
+    page = t("Page %(page)s of %(pages)s")
+    assert page % {"page": 1, "pages": pages} in text
+    assert page % {"page": pages, "pages": pages} in text
+    assert "Peristiwa nomor 80." in text
 
 
 def test_empty_sections_and_limited_scope(tmp_path: Path) -> None:
@@ -100,7 +138,7 @@ def test_empty_sections_and_limited_scope(tmp_path: Path) -> None:
         scope=("summary",),
     )
     text = pdf_text(dossier_pdf(limited), tmp_path)
-    assert "Tidak termasuk dalam cakupan berkas ini." in text
+    assert t("Not included in the scope of this dossier.") in text
     assert "Ringkasan" in text
 
 
@@ -142,7 +180,7 @@ def test_user_text_is_printed_literally_never_as_typst(tmp_path: Path) -> None:
         # In the summary and again in its own event row.
         assert text.count(special) >= 2, special
     assert "LBH/2024/#1" in text
-    assert "emoji" in text and "Tanpa tanggal" in text
+    assert "emoji" in text and t("No date") in text
     # "#set page(...)" in a title changed no page: every page is still A4 (595 x 842 pt).
     for page in reader.pages:
         assert (round(page.mediabox.width), round(page.mediabox.height)) == (595, 842)
@@ -150,7 +188,7 @@ def test_user_text_is_printed_literally_never_as_typst(tmp_path: Path) -> None:
 
 def test_pdf_metadata_language_and_fonts_are_the_packages() -> None:
     reader = PdfReader(BytesIO(dossier_pdf(package())))
-    assert reader.metadata.title == "Berkas Perkara LBH/2024/001"
+    assert reader.metadata.title == t("Case dossier") + " LBH/2024/001"
     assert reader.metadata.author == "LBH Jakarta"
     assert reader.trailer["/Root"]["/Lang"] == "id"
     fonts = {
@@ -168,11 +206,31 @@ def test_same_package_gives_the_same_pdf() -> None:
 
 def test_indonesian_date_formats() -> None:
     assert format_date(date(2024, 8, 17)) == "17 Agustus 2024"
-    assert (
-        format_datetime(datetime(2024, 1, 2, 9, 5, tzinfo=UTC)) == "2 Januari 2024 pukul 09.05 UTC"
-    )
-    assert format_datetime(datetime(2024, 1, 2, 9, 5)) == "2 Januari 2024 pukul 09.05"
+    at = t("%(date)s at %(time)s") % {"date": "2 Januari 2024", "time": "09.05"}
+    assert format_datetime(datetime(2024, 1, 2, 9, 5, tzinfo=UTC)) == f"{at} UTC"
+    assert format_datetime(datetime(2024, 1, 2, 9, 5)) == at
     wita = timezone(timedelta(hours=8))
     assert format_datetime(datetime(2024, 1, 2, 9, 5, tzinfo=wita)).endswith("WITA")
     odd = timezone(-timedelta(hours=3, minutes=30))
     assert format_datetime(datetime(2024, 1, 2, 9, 5, tzinfo=odd)).endswith("UTC-03:30")
+
+
+def test_timestamps_are_shown_in_the_packages_time_zone(tmp_path: Path) -> None:
+    """generatedAt is UTC in the package; the reader sees the owner's local time, named."""
+    base = package()
+    utc = replace(
+        base,
+        provenance=replace(
+            base.provenance,
+            generated_at=datetime(2024, 5, 1, 1, 30, tzinfo=UTC),
+            time_zone="Asia/Makassar",
+        ),
+    )
+    text = pdf_text(dossier_pdf(utc), tmp_path)
+    assert t("%(date)s at %(time)s") % {"date": "1 Mei 2024", "time": "09.30"} + " WITA" in text
+
+
+def test_english_reader_gets_english_words(tmp_path: Path) -> None:
+    with translation.override("en"):
+        text = pdf_text(dossier_pdf(package()), tmp_path)
+    assert "Case dossier" in text and "1 March 2024" in text

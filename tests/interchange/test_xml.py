@@ -15,11 +15,16 @@ from lxml import etree
 from interchange.package import (
     FORMAT_VERSION,
     PACKAGE_NAMESPACE,
+    SECTIONS,
+    ActEntry,
     CaseEntry,
     CasePackage,
+    ContactDetails,
+    DocumentEntry,
     EventEntry,
     PersonEntry,
     Provenance,
+    ServiceEntry,
 )
 from interchange.xml import (
     MAX_DEPTH,
@@ -32,8 +37,12 @@ from interchange.xml import (
     validate_package,
 )
 
-GOLDEN = Path(__file__).resolve().parent / "golden" / "minimal-case.xml"
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+GOLDEN = GOLDEN_DIR / "minimal-case.xml"
+GOLDEN_FULL = GOLDEN_DIR / "full-case.xml"
+GOLDEN_1 = GOLDEN_DIR / "minimal-case-1.xml"  # format 1: still read
 NS = PACKAGE_NAMESPACE
+UID = "5f0c6a0e-8d7b-4e55-9a51-0d6c2f1b7a3e"
 
 
 def minimal_package() -> CasePackage:
@@ -43,8 +52,10 @@ def minimal_package() -> CasePackage:
             organisation_name="LBH Jakarta",
             generated_at=datetime(2024, 5, 1, 8, 30, tzinfo=UTC),
             software_version="coalition-hub 0.1.0",
+            time_zone="Asia/Jakarta",
         ),
         case=CaseEntry(
+            uid=UID,
             number="LBH/2024/001",
             title="Gaji tidak dibayar",
             summary="",
@@ -54,6 +65,18 @@ def minimal_package() -> CasePackage:
             closed_on=None,
             case_types=(),
         ),
+        scope=("summary", "people", "events"),
+    )
+
+
+def minimal_package_1() -> CasePackage:
+    """The golden format 1 file as it reads: no uid, no time zone, scope "full"."""
+    package = minimal_package()
+    return replace(
+        package,
+        provenance=replace(package.provenance, time_zone=""),
+        case=replace(package.case, uid=""),
+        scope=("full",),
     )
 
 
@@ -66,8 +89,10 @@ def full_package() -> CasePackage:
                 2024, 6, 2, 14, 5, 9, 123456, tzinfo=timezone(timedelta(hours=7))
             ),
             software_version="coalition-hub 0.1.0",
+            time_zone="Asia/Makassar",
         ),
         case=CaseEntry(
+            uid="0b7f3d52-2b1e-4c55-9a57-8c1d6f0b9e21",
             number="SBMI/IDM/2024/017",
             title="Penahanan paspor & gaji <tidak> dibayar",
             summary="Baris pertama.\nBaris kedua,\r\ndengan  spasi ganda\tdan tab.  ",
@@ -78,14 +103,81 @@ def full_package() -> CasePackage:
             case_types=("wage_theft", "document_retention"),
         ),
         people=(
-            PersonEntry("p1", "Siti Aminah", ("complainant", "victim"), "female"),
-            PersonEntry("p2", 'PT Maju "Jaya" Sentosa', ("perpetrator",)),
+            PersonEntry(
+                "sbmi-indramayu:person:1",
+                "Siti Aminah",
+                ("complainant", "victim"),
+                "female",
+                birth_date=date(1990, 5, 17),
+                occupation="domestic_worker",
+                language="Jawa",
+                needs_interpreter=True,
+                contact=ContactDetails(
+                    phone="+62 812 1111 2222",
+                    safe_contact="Hanya WhatsApp setelah 21.00",
+                    domicile="Indramayu",
+                    nik="3212345678900001",
+                    passport_number="C1234567",
+                    passport_holder="employer",
+                ),
+            ),
+            PersonEntry(
+                "p2",
+                'PT Maju "Jaya" Sentosa',
+                ("perpetrator",),
+                is_group=True,
+                group_size=12,
+                contact=ContactDetails(),
+            ),
+            PersonEntry("p3", "", ("perpetrator",), age=45, contact=ContactDetails()),
         ),
         events=(
-            EventEntry("e1", date(2024, 1, 10), "Pengadu tiba di Kuala Lumpur."),
-            EventEntry("e2", None, ""),
+            EventEntry(
+                "e1",
+                date(2024, 1, 10),
+                "Pengadu tiba di Kuala Lumpur.",
+                title="Tiba",
+                occurred_until=date(2024, 1, 11),
+                place="Kuala Lumpur",
+                country="MY",
+                acts=(
+                    ActEntry(
+                        "Paspor ditahan",
+                        rights_violated=("freedom_of_movement",),
+                        legal_basis=("uu_18_2017_ppmi",),
+                        victims=("sbmi-indramayu:person:1",),
+                        perpetrators=("p2", "p3"),
+                    ),
+                ),
+            ),
+            EventEntry("e2", None, "", date_precision="unknown"),
         ),
-        scope=("summary", "people", "events"),
+        services=(
+            ServiceEntry(
+                "s1",
+                "legal",
+                date(2024, 2, 1),
+                "Konsultasi hukum.",
+                ended_on=date(2024, 3, 1),
+                provider="Rina",
+                partner="LBH Jakarta",
+                outcome="Somasi dikirim.",
+            ),
+        ),
+        documents=(
+            DocumentEntry(
+                "d1",
+                "Salinan paspor",
+                "image",
+                "paspor.png",
+                "image/png",
+                1234,
+                "ab" * 32,
+                location="17",
+            ),
+            DocumentEntry("d2", "Kontrak", "pdf", "", "application/pdf", 0, "cd" * 32),
+        ),
+        scope=SECTIONS,
     )
 
 
@@ -139,9 +231,42 @@ def test_output_matches_golden_file() -> None:
     assert c14n(package_to_xml(minimal_package())) == c14n(golden_bytes())
 
 
+def test_full_output_matches_golden_file() -> None:
+    assert c14n(package_to_xml(full_package())) == c14n(GOLDEN_FULL.read_bytes())
+
+
 def test_golden_file_reads_back() -> None:
     assert package_from_xml(golden_bytes()) == minimal_package()
     validate_package(golden_bytes())
+
+
+def test_format_1_is_still_read() -> None:
+    assert package_from_xml(GOLDEN_1.read_bytes()) == minimal_package_1()
+
+
+def test_format_1_is_checked_against_its_own_schema() -> None:
+    data = GOLDEN_1.read_bytes().replace(b"<stage>registration</stage>", b"<stage>x</stage>")
+    assert_rejected(data)
+
+
+def test_sections_outside_the_scope_are_not_written() -> None:
+    package = replace(full_package(), scope=("events",))
+    data = package_to_xml(package)
+    assert b"<people" not in data and b"<services" not in data and b"<title>Penahanan" not in data
+    assert b"3212345678900001" not in data
+    read = package_from_xml(data)
+    assert read.people == () and read.case.title == "" and len(read.events) == 2
+
+
+def test_contact_details_travel_only_with_their_section() -> None:
+    package = full_package()
+    no_contact = replace(
+        package,
+        people=tuple(replace(person, contact=None) for person in package.people),
+        scope=("people",),
+    )
+    data = package_to_xml(no_contact)
+    assert b"<contact" not in data and b"C1234567" not in data
 
 
 def test_aware_timestamps_are_written_in_utc() -> None:
@@ -283,7 +408,20 @@ def test_rejects_wrong_root() -> None:
 
 
 def test_rejects_wrong_version() -> None:
-    assert_rejected(golden_bytes().replace(b'version="1"', b'version="2"'))
+    assert_rejected(golden_bytes().replace(b'version="2"', b'version="3"'))
+    assert_rejected(golden_bytes().replace(b'version="2"', b'version="1"'))
+
+
+def test_rejects_huge_text() -> None:
+    data = golden_bytes().replace(
+        b"<summary></summary>", b"<summary>" + b"x" * 100_001 + b"</summary>"
+    )
+    assert_rejected(data)
+
+
+def test_rejects_an_act_naming_too_big_numbers() -> None:
+    data = package_to_xml(full_package()).replace(b"<age>45</age>", b"<age>4500000000000</age>")
+    assert_rejected(data)
 
 
 def test_rejects_truncated_file() -> None:
@@ -395,9 +533,11 @@ PROVENANCE = st.builds(
         timezones=st.none() | ZONES,
     ),
     software_version=text(1, 30),
+    time_zone=st.sampled_from(["Asia/Jakarta", "Asia/Makassar", "Asia/Hong_Kong"]),
 )
 CASE = st.builds(
     CaseEntry,
+    uid=st.uuids().map(str),
     number=text(1, 30),
     title=text(1, 100),
     summary=text(0, 300),
@@ -409,24 +549,104 @@ CASE = st.builds(
     closed_on=st.none() | DATES,
     case_types=st.lists(CODE, max_size=4).map(tuple),
 )
+CONTACT = st.builds(
+    ContactDetails,
+    phone=text(0, 20),
+    email=text(0, 20),
+    safe_contact=text(0, 40),
+    domicile=text(0, 40),
+    nik=text(0, 16),
+    passport_number=text(0, 20),
+    passport_holder=st.just("") | CODE,
+)
 PERSON = st.builds(
     PersonEntry,
     ref=CODE,
-    display_name=text(1, 60),
+    display_name=text(0, 60),
     roles=st.lists(CODE, min_size=1, max_size=3).map(tuple),
-    gender=text(0, 20),
+    gender=st.just("") | CODE,
+    birth_date=st.none() | DATES,
+    age=st.none() | st.integers(0, 150),
+    occupation=st.just("") | CODE,
+    language=text(0, 20),
+    needs_interpreter=st.booleans(),
 )
-EVENT = st.builds(EventEntry, ref=CODE, occurred_on=st.none() | DATES, description=text(0, 200))
-PACKAGES = st.builds(
-    CasePackage,
-    provenance=PROVENANCE,
-    case=CASE,
-    people=st.lists(PERSON, max_size=4, unique_by=lambda person: person.ref).map(tuple),
-    events=st.lists(EVENT, max_size=4, unique_by=lambda event: event.ref).map(tuple),
-    scope=st.lists(
-        st.sampled_from(["full", "summary", "people", "events"]), min_size=1, max_size=3
-    ).map(tuple),
+ACT = st.builds(
+    ActEntry,
+    description=text(0, 80),
+    rights_violated=st.lists(CODE, max_size=2).map(tuple),
+    legal_basis=st.lists(CODE, max_size=2).map(tuple),
+    victims=st.lists(CODE, max_size=2).map(tuple),
+    perpetrators=st.lists(CODE, max_size=2).map(tuple),
 )
+EVENT = st.builds(
+    EventEntry,
+    ref=CODE,
+    occurred_on=st.none() | DATES,
+    description=text(0, 200),
+    title=text(0, 40),
+    occurred_until=st.none() | DATES,
+    date_precision=st.sampled_from(["day", "month", "year", "unknown"]),
+    place=text(0, 40),
+    country=st.just("") | st.from_regex(r"[A-Z]{2}", fullmatch=True),
+    acts=st.lists(ACT, max_size=2).map(tuple),
+)
+SERVICE = st.builds(
+    ServiceEntry,
+    ref=CODE,
+    service=CODE,
+    started_on=DATES,
+    description=text(0, 100),
+    ended_on=st.none() | DATES,
+    provider=text(0, 30),
+    partner=text(0, 30),
+    outcome=text(0, 60),
+)
+DOCUMENT = st.builds(
+    DocumentEntry,
+    ref=CODE,
+    title=text(1, 60),
+    kind=CODE,
+    filename=text(0, 60),
+    content_type=text(0, 30),
+    size=st.integers(0, 2**53 - 1),
+    sha256=st.from_regex(r"[0-9a-f]{64}", fullmatch=True),
+    location=st.just("") | CODE,
+)
+
+
+@st.composite
+def packages(draw) -> CasePackage:
+    """A package as a producer writes it: what its scope leaves out is empty."""
+    scope = tuple(draw(st.lists(st.sampled_from(SECTIONS), unique=True, max_size=6)))
+    case = draw(CASE)
+    if "summary" not in scope:
+        case = replace(case, title="", summary="")
+    contact = "people_contact" in scope
+    people = ()
+    if "people" in scope or contact:
+        people = draw(st.lists(PERSON, max_size=4, unique_by=lambda p: p.ref).map(tuple))
+        people = tuple(
+            replace(p, contact=draw(CONTACT) if contact else None, group_size=None) for p in people
+        )
+
+    def maybe(section, strategy):
+        if section not in scope:
+            return ()
+        return draw(st.lists(strategy, max_size=3, unique_by=lambda x: x.ref).map(tuple))
+
+    return CasePackage(
+        provenance=draw(PROVENANCE),
+        case=case,
+        people=people,
+        events=maybe("events", EVENT),
+        services=maybe("services", SERVICE),
+        documents=maybe("documents", DOCUMENT),
+        scope=scope,
+    )
+
+
+PACKAGES = packages()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
