@@ -8,7 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hub.core.forms import PlainTextForm
+from hub.core.errors import DomainError
+from hub.core.forms import PlainTextForm, form_refused
 from hub.organisations.models import Organisation
 from hub.organisations.selectors import organisations_members
 from sharing.models import SharePermission
@@ -44,6 +45,12 @@ class ShareGrantForm(PlainTextForm):
         self.fields["recipient"].choices = [("", "—")] + [
             (slug, o.name) for slug, o in self.members.items()
         ]
+
+    def refused(self, exc: DomainError) -> None:
+        """The service's refusal on the form: its end-of-share messages go to "until"."""
+        form_refused(self, exc)
+        for message in exc.fields.get("expires_at", ()):
+            self.add_error("until", message)
 
     def service_input(self) -> dict:
         """The cleaned data as share_grant's keywords (until → the end of that local day)."""

@@ -12,7 +12,6 @@ from hub.accounts import policy
 from hub.accounts.access import organisation_member_required
 from hub.accounts.policy import Action
 from hub.core.errors import DomainError
-from hub.core.forms import form_refused
 from sharing.forms import ShareGrantForm
 from sharing.selectors import case_reads_by_members, shares_of_case, shares_received_by
 from sharing.services import share_grant, share_revoke, shared_case_open
@@ -38,7 +37,7 @@ def case_shares(request, case_id: int):
             try:
                 grant = share_grant(actor=actor, case_id=case.pk, **form.service_input())
             except DomainError as exc:
-                form_refused(form, exc)
+                form.refused(exc)
                 status = exc.status
             else:
                 messages.success(

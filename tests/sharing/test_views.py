@@ -223,3 +223,20 @@ def test_a_member_of_another_organisation_gets_404_on_the_share_page(client, org
     )
     assert response.status_code == 404
     assert not ShareGrant.objects.exists()
+
+
+def test_an_until_date_in_the_past_is_refused_on_its_field(client, org_a, org_b):
+    case, _consent = _case(org_a.organisation)
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    response = client.post(
+        _page(org_a, case),
+        {
+            "recipient": org_b.organisation.slug,
+            "sections": ["summary"],
+            "permission": "read",
+            "until": (timezone.localdate() - timedelta(days=2)).isoformat(),
+        },
+    )
+    assert response.status_code == 400
+    assert 'href="#id_until"' in response.content.decode()
+    assert not ShareGrant.objects.exists()
