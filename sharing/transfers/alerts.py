@@ -106,6 +106,50 @@ def notify_transfer_events(events: Sequence[OutboxEvent]) -> None:
     notifications_record(drafts=drafts)
 
 
+def notify_receiver_to_name(events: Sequence[OutboxEvent]) -> None:
+    """A case closed as transferred without a transfer (the move taken on the case page, or
+    the lawyer's request approved there): its division heads are asked to name the receiving
+    member, so that the complete file is delivered."""
+    here = organisation_active()
+    if here is None:
+        return
+    moved = {
+        int(e.object_id): e
+        for e in events
+        if e.name == "case.transition"
+        and e.payload.get("move") == "transfer"
+        and e.object_type == "case"
+        and e.object_id.isdigit()
+    }
+    named = set(
+        Transfer.objects.filter(sender=here, case_id__in=moved).values_list("case_id", flat=True)
+    )
+    drafts: list[NotificationDraft] = []
+    for case_id, event in moved.items():
+        if case_id in named:
+            continue
+        url = reverse("org:case-transfer", kwargs={"org_slug": here.slug, "case_id": case_id})
+
+        def render():
+            subject = _("A case closed as transferred: name the receiving member")
+            body = _(
+                "A case was closed as transferred without naming the member it goes to. Name "
+                "the receiving member on its transfer page so that its complete file is "
+                "delivered."
+            )
+            return _subject(here, subject), body
+
+        drafts += _drafts(
+            _heads(here),
+            kind="transfer.unnamed",
+            key=f"transfer.unnamed:{event.pk}",
+            case_id=case_id,
+            url=url,
+            render=render,
+        )
+    notifications_record(drafts=drafts)
+
+
 def _clock_text(transfer: Transfer, clock: TransferClock, here: Organisation) -> tuple[str, str]:
     values = {
         "number": transfer.case_number,

@@ -13,3 +13,4 @@ class TransfersConfig(AppConfig):
         from sharing.transfers import alerts, tasks  # noqa: F401  (registers the task)
 
         subscribe("transfer.", alerts.notify_transfer_events)
+        subscribe("case.transition", alerts.notify_receiver_to_name)

@@ -10,8 +10,9 @@ from hub.core.outbox import outbox_dispatch
 from hub.organisations.worktime import WorkCalendar
 from sharing.transfers.alerts import transfer_clock_alerts
 from sharing.transfers.models import Transfer
+from tenants.cases.services import case_transition
 from tenants.notifications.models import Notification
-from tests.builders import in_schema
+from tests.builders import in_schema, member
 from tests.sharing.transfers.test_services import _answer, _case, _decide
 
 
@@ -63,3 +64,22 @@ def test_an_answered_transfer_warns_no_one(org_a, org_b):
     assert transfer_clock_alerts(now=_noon(transfer.due_on)) == 0
     assert Transfer.objects.get(pk=transfer.pk).status == "accepted"
     assert not any(kind.startswith("transfer.due") for _u, kind in _kinds(org_a))
+
+
+def test_a_case_closed_as_transferred_without_a_receiver_asks_to_name_one(org_a, org_b):
+    named = _case(org_a)
+    _decide(org_a, org_b, named)
+    unnamed = _case(org_a)
+    with in_schema(org_a.organisation):
+        case_transition(
+            actor=member(org_a, Role.DIVISION_HEAD),
+            case_id=unnamed.pk,
+            move="transfer",
+            note="Ke anggota lain",
+        )
+        outbox_dispatch()
+        asked = list(
+            Notification.objects.filter(kind="transfer.unnamed").values_list("case_id", "url")
+        )
+    url = f"/org/{org_a.organisation.slug}/cases/{unnamed.pk}/transfer/"
+    assert asked == [(unnamed.pk, url)]
