@@ -323,6 +323,7 @@ SPECTACULAR_SETTINGS = {
         "ContributionStatusEnum": "tenants.contributions.models.ContributionStatus",
         "TransferStatusEnum": "sharing.transfers.models.TransferStatus",
         "AccessStatusEnum": "sharing.access.models.AccessStatus",
+        "ReferralStatusEnum": "sharing.referrals.models.ReferralStatus",
     },
 }
 OAUTH2_PROVIDER = {
