@@ -480,15 +480,18 @@ class _Importer:
         document.mime = entry.content_type
         if not same_file:
             old = (document.file.name, document.thumbnail.name) if document.pk else ()
-            data = _source_file(source, entry, uid)
+            copied = _source_file(source, entry, uid)
             document.size = entry.size
             document.sha256 = entry.sha256
             document.thumbnail = ""
             document.pages = None
-            if data is None:
+            if copied is None:
                 document.file = ""  # file not received: the metadata only
             else:
+                data, preview = copied
                 document.file.save("upload", ContentFile(data), save=False)
+                if preview:
+                    document.thumbnail.save("preview.png", ContentFile(preview), save=False)
             for name in old:
                 if name:
                     transaction.on_commit(lambda name=name: default_storage.delete(name))
@@ -497,23 +500,28 @@ class _Importer:
 
 
 def _source_file(source: Organisation | None, entry: DocumentEntry, uid: uuid.UUID):
-    """The file from the source organisation's storage if it is still the one described, of
-    the same case; None when there is no source (an uploaded XML) or the file differs."""
+    """(file, preview) from the source organisation's storage if the file is still the one
+    described, of the same case; None when there is no source (an uploaded XML) or the file
+    differs."""
     if source is None or not entry.location.isdigit():
         return None
     with organisation_context(source):
         stored = (
             Document.objects.filter(pk=int(entry.location), case__uid=uid)
-            .values_list("file", flat=True)
+            .values_list("file", "thumbnail")
             .first()
         )
-    if not stored:
+    if not stored or not stored[0]:
         return None
-    with default_storage.open(stored, "rb") as handle:
+    with default_storage.open(stored[0], "rb") as handle:
         data = handle.read()
     if hashlib.sha256(data).hexdigest() != entry.sha256:
         return None
-    return data
+    preview = None
+    if stored[1]:
+        with default_storage.open(stored[1], "rb") as handle:
+            preview = handle.read()
+    return data, preview
 
 
 def _delete_files_after_commit(document: Document) -> None:

@@ -110,6 +110,9 @@ def document_open(
         document = case.documents.get(pk=int(document_id))
     except (TypeError, ValueError, Document.DoesNotExist):
         raise NotFound(_("Not found.")) from None
+    if not (document.thumbnail if preview else document.file):
+        # Imported from a package (XML carries no files): the metadata came, the file did not.
+        raise NotFound(_("The file of this document was not received."))
     if not preview:
         audit_record(
             actor=actor.audit,

@@ -189,3 +189,33 @@ def test_a_member_of_another_organisation_gets_404(client, org_a, org_b, case):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
     response = client.post(org_api(org_b, "imports/"), data=data, content_type=XML)
     assert response.status_code == 404
+
+
+def test_a_document_from_xml_is_listed_as_not_received(client, org_a, org_b, case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from tenants.documents.services import document_upload
+    from tests.builders import member
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30)).save(buffer, format="PNG")
+    with in_schema(org_a.organisation):
+        document_upload(
+            actor=member(org_a, Role.DIVISION_HEAD),
+            case_id=case.pk,
+            file=SimpleUploadedFile("surat.png", buffer.getvalue()),
+            title="Surat kuasa",
+        )
+    body = _import(client, org_b, _package_xml(client, org_a, case)).json()
+    assert body["documents_not_received"] == 1
+    with in_schema(org_b.organisation):
+        document = Case.objects.get(pk=body["id"]).documents.get()
+    base = f"cases/{body['id']}/documents/{document.pk}"
+    assert client.get(org_api(org_b, f"{base}/download")).status_code == 404
+    assert client.get(org_api(org_b, f"{base}/preview.png")).status_code == 404
+    page = client.get(f"/org/{org_b.organisation.slug}/cases/{body['id']}/")
+    assert page.status_code == 200
+    with translation.override("id"):
+        assert gettext("File not received") in page.content.decode()
+    assert "Surat kuasa" in page.content.decode()

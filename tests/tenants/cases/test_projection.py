@@ -198,6 +198,7 @@ def test_in_hub_import_copies_the_document_file_checked_by_hash(org_a, org_b, fu
         document = result.case.documents.get()
         assert result.documents_not_received == 0
         assert document.file and document.file.read() == _png()
+        assert document.thumbnail  # the preview came along
         assert document.storage_folder == org_b.organisation.schema_name
         assert result.case.received_via == ReceivedVia.TRANSFER
         assert result.case.stage == full_case.stage
