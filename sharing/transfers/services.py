@@ -28,7 +28,7 @@ from hub.consent.models import ConsentRecord, Purpose
 from hub.consent.selectors import consent_for_case
 from hub.consent.services import GivenByWhom, consent_record_for_case
 from hub.core.audit import audit_events_for
-from hub.core.errors import Conflict, DomainError, NotFound
+from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.outbox import domain_event_record
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
@@ -43,7 +43,7 @@ from tenants.cases.imports import case_import
 from tenants.cases.lifecycle import Move
 from tenants.cases.models import Case, DecisionRequest
 from tenants.cases.projection import ALL_SECTIONS, case_projection
-from tenants.cases.selectors import case_for_actor, case_subject
+from tenants.cases.selectors import case_for_actor, case_hidden_sections, case_subject
 from tenants.cases.services import TransitionNotAllowed, case_transition
 
 NOTE_LENGTH = 2000
@@ -384,13 +384,28 @@ def transfer_withdraw(*, actor: Actor, transfer_id: object, reason: str) -> Tran
     )
 
 
+def transfer_package_readable(*, actor: Actor, transfer: Transfer) -> bool:
+    """The file holds every section: on the receiver's side its division head reads it; on the
+    sender's, whoever may open the case and read all of its restricted parts."""
+    if transfer.receiver_id == actor.organisation.pk:
+        return policy.allows(actor, Action.TRANSFER_ANSWER)
+    case = case_for_actor(actor=actor, case_id=transfer.case_id)
+    return not case_hidden_sections(actor=actor, subject=case_subject(case))
+
+
 @transaction.atomic
 def transfer_package_read(*, actor: Actor, transfer_id: object) -> tuple[Transfer, bytes]:
     """The delivered file, read by the sender's staff who may open the case or by the
     receiver's division head; every read is in both trails."""
     transfer = transfer_for_actor(actor=actor, transfer_id=transfer_id)
-    if transfer.receiver_id == actor.organisation.pk:
-        policy.require(actor, Action.TRANSFER_ANSWER)
+    if not transfer_package_readable(actor=actor, transfer=transfer):
+        raise PermissionDenied(
+            _(
+                "Only the receiver's division head, and the sender's staff who may read every "
+                "part of the case, read the complete file."
+            ),
+            code="section_restricted",
+        )
     if not transfer.package:
         raise NotFound(_("Not found."))
     _record(actor, transfer, "transfer.package_read", reader=actor.organisation.name)

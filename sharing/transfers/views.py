@@ -28,6 +28,7 @@ from sharing.transfers.services import (
     transfer_answer,
     transfer_decide,
     transfer_package_read,
+    transfer_package_readable,
     transfer_receivers,
     transfer_withdraw,
 )
@@ -149,7 +150,7 @@ def transfer_page(request, transfer_id: int):
             "transfer": transfer,
             "clock": row.clock,
             "incoming": incoming,
-            "may_read_package": not incoming or may_answer,
+            "may_read_package": transfer_package_readable(actor=actor, transfer=transfer),
             "answer_form": TransferAnswerForm() if may_answer and transfer.open else None,
             "withdraw_form": TransferWithdrawForm() if may_withdraw else None,
         },

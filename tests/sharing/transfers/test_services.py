@@ -369,3 +369,16 @@ def test_a_case_closed_for_another_reason_is_not_transferred(org_a, org_b):
     with pytest.raises(TransitionNotAllowed):
         _decide(org_a, org_b, case)
     assert _sender_state(org_a, case) == before
+
+
+def test_sender_staff_who_may_not_read_a_restricted_part_cannot_read_the_file(org_a, org_b):
+    case = _case(org_a)
+    transfer = _decide(org_a, org_b, case)
+    with in_schema(org_a.organisation):
+        Case.objects.filter(pk=case.pk).update(restricted_sections=["chronology"])
+        with pytest.raises(PermissionDenied):
+            transfer_package_read(actor=member(org_a, Role.RECEPTIONIST), transfer_id=transfer.pk)
+        _t, package = transfer_package_read(
+            actor=member(org_a, Role.DIVISION_HEAD), transfer_id=transfer.pk
+        )
+    assert package == bytes(transfer.package)
