@@ -368,3 +368,14 @@ def test_every_recipient_role_is_allowed_or_refused_as_the_policy_says(org_a, or
             _contribute(org_b, grant, role=role)
         assert _rows(org_a) == []
     assert allowed == (role != Role.ANALYST)
+
+
+def test_ids_beyond_the_database_range_are_404(client, org_a, org_b, shared):
+    case, _grant, _consent = shared
+    huge = "9" * 25
+    client.force_login(org_b.users[Role.CASE_LAWYER])
+    assert client.get(_api(org_b, type("G", (), {"pk": huge}))).status_code == 404
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    url = f"/org/{org_a.organisation.slug}/api/v1/cases/{case.pk}/contributions/{huge}/hide/"
+    response = client.post(url, {"reason": "x"}, content_type="application/json")
+    assert response.status_code == 404
