@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Case as When_
-from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db import models
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
 from django.utils.translation import gettext as _
 
 from hub.accounts import policy
@@ -38,10 +38,10 @@ def access_requests_received(*, actor: Actor) -> QuerySet[AccessRequest]:
     case with the number asked for, if there is one (run in the office's schema)."""
     policy.require(actor, Action.ACCESS_DECIDE)
     matched = cases_for_actor(actor=actor).filter(number=OuterRef("case_number"))
-    pending_first = When_(
-        When(status=AccessStatus.PENDING, then=Value(0)),
+    pending_first = models.Case(
+        models.When(status=AccessStatus.PENDING, then=Value(0)),
         default=Value(1),
-        output_field=IntegerField(),
+        output_field=models.IntegerField(),
     )
     return (
         AccessRequest.objects.filter(owner=actor.organisation)
