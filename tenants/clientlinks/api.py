@@ -17,13 +17,14 @@ from hub.links.services import IssuedLink
 from tenants.cases.selectors import case_for_actor
 from tenants.clientlinks.selectors import case_link_rows
 from tenants.clientlinks.services import case_link_create, case_link_reissue, case_link_revoke
+from tenants.contributions.links import CODE as CONTRIBUTION
 from tenants.people.link_verification import CODE as VERIFICATION
 from tenants.people.link_verification import FIELDS
 
 
 class LinkOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    purpose = serializers.ChoiceField(choices=[VERIFICATION, CONSENT])
+    purpose = serializers.ChoiceField(choices=[VERIFICATION, CONSENT, CONTRIBUTION])
     person_id = serializers.IntegerField(allow_null=True)
     state = serializers.ChoiceField(choices=LinkState.choices)
     request = serializers.DictField(help_text="What the client is asked, frozen at creation.")
@@ -48,7 +49,7 @@ class IssuedLinkOutput(LinkOutput):
 
 
 class LinkInput(serializers.Serializer):
-    purpose = serializers.ChoiceField(choices=[VERIFICATION, CONSENT])
+    purpose = serializers.ChoiceField(choices=[VERIFICATION, CONSENT, CONTRIBUTION])
     person_id = serializers.IntegerField(
         min_value=1, required=False, help_text="Verification: the person of the case it is for."
     )
@@ -69,7 +70,8 @@ class LinkInput(serializers.Serializer):
         required=False,
         allow_blank=True,
         default="",
-        help_text="What the client reads first: why the organisation asks.",
+        help_text="What the client reads first: why the organisation asks (a contribution "
+        "link: at most 2000 characters).",
     )
 
 

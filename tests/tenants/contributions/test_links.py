@@ -133,3 +133,21 @@ def test_a_rejection_without_a_reason_changes_nothing(client, org_a, case):
     url = f"/org/{org_a.organisation.slug}/cases/{case.pk}/contributions/{before[0][0]}/review/"
     client.post(url, {"decision": "reject", "note": ""})
     assert _contributions(org_a) == before
+
+
+def test_the_api_makes_a_contribution_link(client, org_a, case):
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    made = client.post(
+        f"/org/{org_a.organisation.slug}/api/v1/cases/{case.pk}/links/",
+        {"purpose": "contribution", "explanation": "Untuk paralegal desa"},
+        content_type="application/json",
+    )
+    assert made.status_code == 201, made.content
+    assert made.json()["purpose"] == "contribution" and "/tautan/" in made.json()["url"]
+    too_long = client.post(
+        f"/org/{org_a.organisation.slug}/api/v1/cases/{case.pk}/links/",
+        {"purpose": "contribution", "explanation": "x" * 2001},
+        content_type="application/json",
+    )
+    assert too_long.status_code == 400
+    assert ClientLink.objects.count() == 1
