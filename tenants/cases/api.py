@@ -19,7 +19,7 @@ from hub.core.fields import Text
 from interchange.xml import PackageError, package_to_xml
 from tenants.cases.dossier import case_dossier_pdf
 from tenants.cases.lifecycle import Move, Stage, Status
-from tenants.cases.models import CaseSection
+from tenants.cases.models import CaseSection, ReceivedVia
 from tenants.cases.projection import ALL_SECTIONS, case_projection
 from tenants.cases.registration import CLIENT_ROLES, Intake, case_register
 from tenants.cases.renderers import PdfFileRenderer, XmlFileRenderer
@@ -38,6 +38,10 @@ from tenants.people.api import PersonFields, person_data
 
 class CaseOutput(serializers.Serializer):
     id = serializers.IntegerField()
+    uid = serializers.UUIDField(
+        help_text="Stable across organisations: travels in case packages and survives "
+        "renumbering on transfer."
+    )
     number = serializers.CharField(help_text="`<ORGANISATION>/<year>/<sequence>`, gap-free.")
     title = serializers.CharField()
     summary = serializers.CharField()
@@ -64,6 +68,11 @@ class CaseOutput(serializers.Serializer):
     eligibility_document = serializers.CharField()
     opened_at = serializers.DateTimeField()
     closed_at = serializers.DateTimeField(allow_null=True)
+    received_from = serializers.CharField(
+        help_text="The organisation (slug) an imported, referred or transferred case came from."
+    )
+    received_via = serializers.ChoiceField(choices=ReceivedVia.choices)
+    received_at = serializers.DateTimeField(allow_null=True)
 
 
 class GroupCaseOutput(serializers.Serializer):

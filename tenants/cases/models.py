@@ -24,9 +24,9 @@ class ReceivedVia(models.TextChoices):
     """How a case reached this organisation from another one ("" when it began here)."""
 
     NONE = "", _("Opened here")
-    IMPORT = "import", _("Imported package")
-    REFERRAL = "referral", _("Referral")
-    TRANSFER = "transfer", _("Transfer")
+    IMPORT = "import", _("Received as an imported package")
+    REFERRAL = "referral", _("Received by referral")
+    TRANSFER = "transfer", _("Received by transfer")
 
 
 class Case(models.Model):

@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='case',
             name='received_via',
-            field=models.CharField(blank=True, choices=[('', 'Opened here'), ('import', 'Imported package'), ('referral', 'Referral'), ('transfer', 'Transfer')], default='', max_length=16),
+            field=models.CharField(blank=True, choices=[('', 'Opened here'), ('import', 'Received as an imported package'), ('referral', 'Received by referral'), ('transfer', 'Received by transfer')], default='', max_length=16),
         ),
         migrations.AddField(
             model_name='case',

@@ -111,6 +111,9 @@ def test_import_creates_a_case_then_updates_it(client, org_a, org_b, case):
         imported = Case.objects.get(pk=body["id"])
         assert imported.received_from == org_a.organisation.slug
         assert imported.number == body["number"] != case.number
+    detail = client.get(org_api(org_b, f"cases/{body['id']}/")).json()
+    assert detail["uid"] == str(case.uid)
+    assert (detail["received_from"], detail["received_via"]) == (org_a.organisation.slug, "import")
 
 
 def test_format_1_package_is_imported_and_reimported_once(client, org_b):
@@ -218,4 +221,5 @@ def test_a_document_from_xml_is_listed_as_not_received(client, org_a, org_b, cas
     assert page.status_code == 200
     with translation.override("id"):
         assert gettext("File not received") in page.content.decode()
+        assert gettext("Received as an imported package") in page.content.decode()
     assert "Surat kuasa" in page.content.decode()
