@@ -39,3 +39,17 @@ class TransferWithdrawForm(PlainTextForm):
         max_length=NOTE_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class TransferAskForm(PlainTextForm):
+    receiver = forms.ChoiceField(label=_("Receiving member"))
+    reason = forms.CharField(
+        label=_("Your reasons"),
+        max_length=NOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The client's reason, e.g. moved home; the receiver reads it."),
+    )
+
+    def __init__(self, *args, receivers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["receiver"].choices = [("", "—")] + [(o.slug, o.name) for o in receivers]

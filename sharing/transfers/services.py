@@ -38,7 +38,7 @@ from sharing.services import ConsentMissing
 from sharing.transfers.clock import due_on_for, receiver_calendar
 from sharing.transfers.models import LIVE_STATUSES, Transfer, TransferStatus
 from sharing.transfers.selectors import transfer_for_actor
-from tenants.cases.decisions import decision_settle
+from tenants.cases.decisions import decision_request_create, decision_settle
 from tenants.cases.imports import case_import
 from tenants.cases.lifecycle import Move
 from tenants.cases.models import Case, DecisionRequest
@@ -269,6 +269,33 @@ def transfer_decide(
         package_sha256=hashlib.sha256(package).hexdigest(),
         delivered_at=timezone.now(),
     )
+
+
+@transaction.atomic
+def transfer_ask(
+    *, actor: Actor, case_id: object, receiver: Organisation | str, reason: str
+) -> DecisionRequest:
+    """The lawyer who owns the case asks the division head to transfer it to a named member:
+    a decision request (move "transfer") whose reason starts with the member's name. Refused
+    at once when the client's consent does not cover sharing with that member."""
+    case = case_for_actor(actor=actor, case_id=case_id)
+    target = _receiver(actor.organisation, receiver)
+    _consent_check(actor.organisation, case.pk, target)
+    reason = (reason or "").strip()
+    return decision_request_create(
+        actor=actor,
+        case_id=case.pk,
+        move=Move.TRANSFER,
+        reason=f"{target.name}: {reason}" if reason else "",
+    )
+
+
+def transfer_proposed_receiver(*, sender: Organisation, request: DecisionRequest | None):
+    """The member a pending transfer request names (its reason mentions exactly one)."""
+    if request is None:
+        return None
+    named = [o for o in transfer_receivers(sender=sender) if o.name in request.reason]
+    return named[0] if len(named) == 1 else None
 
 
 def _package(*, case: Case, organisation: Organisation) -> bytes:

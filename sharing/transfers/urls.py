@@ -7,6 +7,7 @@ from sharing.transfers import api, views
 # Under /org/<slug>/ (namespace "org"): staff pages.
 organisation_space: list = [
     path("cases/<int:case_id>/transfer/", views.case_transfer_page, name="case-transfer"),
+    path("cases/<int:case_id>/transfer/ask/", views.case_transfer_ask, name="case-transfer-ask"),
     path("transfers/", views.transfers_page, name="transfers"),
     path("transfers/<int:transfer_id>/", views.transfer_page, name="transfer"),
     path(

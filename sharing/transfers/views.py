@@ -15,7 +15,12 @@ from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.core.forms import form_refused, submit
 from hub.vocab.stages import Stage, Status
-from sharing.transfers.forms import TransferAnswerForm, TransferDecideForm, TransferWithdrawForm
+from sharing.transfers.forms import (
+    TransferAnswerForm,
+    TransferAskForm,
+    TransferDecideForm,
+    TransferWithdrawForm,
+)
 from sharing.transfers.models import LIVE_STATUSES, TransferStatus
 from sharing.transfers.selectors import (
     transfer_for_actor,
@@ -26,9 +31,11 @@ from sharing.transfers.selectors import (
 )
 from sharing.transfers.services import (
     transfer_answer,
+    transfer_ask,
     transfer_decide,
     transfer_package_read,
     transfer_package_readable,
+    transfer_proposed_receiver,
     transfer_receivers,
     transfer_withdraw,
 )
@@ -54,9 +61,16 @@ def case_transfer_page(request, case_id: int):
     may_decide = policy.allows(actor, Action.CASE_DECIDE, case_subject(case))
     form = None
     status = 200
+    pending = case.decision_requests.filter(
+        state=DecisionRequest.State.PENDING, move=Move.TRANSFER
+    ).first()
+    receivers = transfer_receivers(sender=request.organisation)
     if may_decide and _decidable(case) and not live:
+        proposed = transfer_proposed_receiver(sender=request.organisation, request=pending)
         form = TransferDecideForm(
-            request.POST or None, receivers=transfer_receivers(sender=request.organisation)
+            request.POST or None,
+            receivers=receivers,
+            initial={"receiver": proposed.slug if proposed else ""},
         )
         if request.method == "POST":
             status = 400
@@ -86,9 +100,15 @@ def case_transfer_page(request, case_id: int):
         policy.require(actor, Action.CASE_DECIDE, case_subject(case))
         status = 409
         messages.error(request, _("This case cannot be transferred now."))
-    pending = case.decision_requests.filter(
-        state=DecisionRequest.State.PENDING, move=Move.TRANSFER
-    ).first()
+    subject = case_subject(case)
+    may_ask = (
+        not may_decide
+        and pending is None
+        and not live
+        and case.stage != Stage.TERMINATION
+        and rule_for(case.stage, Move.TRANSFER) is not None
+        and policy.allows(actor, Action.DECISION_REQUEST, subject)
+    )
     return render(
         request,
         "transfers/case_transfer.html",
@@ -99,6 +119,7 @@ def case_transfer_page(request, case_id: int):
             "form": form,
             "pending": pending,
             "may_decide": may_decide,
+            "ask_form": TransferAskForm(receivers=receivers) if may_ask else None,
             "decidable": _decidable(case) and not live,
             "accepted": next(
                 (r.transfer for r in rows if r.transfer.status == TransferStatus.ACCEPTED), None
@@ -106,6 +127,21 @@ def case_transfer_page(request, case_id: int):
         },
         status=status,
     )
+
+
+@organisation_member_required
+@require_POST
+def case_transfer_ask(request, case_id: int):
+    case = case_for_actor(actor=request.actor, case_id=case_id)
+    form = TransferAskForm(request.POST, receivers=transfer_receivers(sender=request.organisation))
+    submit(
+        request,
+        form,
+        lambda **data: transfer_ask(actor=request.actor, case_id=case.pk, **data),
+        _("Your request is sent to the division head."),
+        _("Choose the member and give your reasons."),
+    )
+    return redirect("org:case-transfer", org_slug=request.organisation.slug, case_id=case.pk)
 
 
 @organisation_member_required

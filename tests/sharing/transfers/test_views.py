@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from hub.accounts.roles import Role
 from sharing.transfers.models import Transfer, TransferStatus
-from tenants.cases.models import Case
+from tenants.cases.models import Case, DecisionRequest
 from tests.builders import in_schema
 from tests.sharing.transfers.test_services import NOTE, _case
 
@@ -41,7 +41,7 @@ def test_a_lawyer_cannot_transfer_from_the_page(client, org_a, org_b):
     case = _case(org_a)
     client.force_login(org_a.users[Role.CONSULTATION_LAWYER])
     page = client.get(_page(org_a, f"cases/{case.pk}/transfer/"))
-    assert page.status_code == 200 and 'name="receiver"' not in page.content.decode()
+    assert page.status_code == 200 and 'name="note"' not in page.content.decode()
     response = client.post(
         _page(org_a, f"cases/{case.pk}/transfer/"),
         {"receiver": org_b.organisation.slug, "note": NOTE},
@@ -111,3 +111,54 @@ def test_a_receivers_lawyer_sees_the_transfer_but_cannot_answer(client, org_a, o
     client.post(_page(org_b, f"transfers/{transfer.pk}/answer/"), {"outcome": "accept"})
     transfer.refresh_from_db()
     assert transfer.status == TransferStatus.DELIVERED
+
+
+def test_the_lawyer_asks_naming_the_member_and_the_head_approves_it(client, org_a, org_b):
+    case = _case(org_a)
+    client.force_login(org_a.users[Role.CONSULTATION_LAWYER])
+    assert (
+        f"/cases/{case.pk}/transfer/"
+        in client.get(_page(org_a, f"cases/{case.pk}/")).content.decode()
+    )
+    page = client.get(_page(org_a, f"cases/{case.pk}/transfer/")).content.decode()
+    assert f"/cases/{case.pk}/transfer/ask/" in page
+    asked = client.post(
+        _page(org_a, f"cases/{case.pk}/transfer/ask/"),
+        {"receiver": org_b.organisation.slug, "reason": "Klien pulang ke Indramayu"},
+    )
+    assert asked.status_code == 302
+    with in_schema(org_a.organisation):
+        request = DecisionRequest.objects.get(case_id=case.pk)
+    assert (request.move, request.state) == ("transfer", "pending")
+    assert request.reason.startswith(org_b.organisation.name)
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    form = client.get(_page(org_a, f"cases/{case.pk}/transfer/")).content.decode()
+    assert f'<option value="{org_b.organisation.slug}" selected>' in form
+    client.post(
+        _page(org_a, f"cases/{case.pk}/transfer/"),
+        {"receiver": org_b.organisation.slug, "note": NOTE},
+    )
+    assert Transfer.objects.get().decision_request_id == request.pk
+
+
+def test_a_lawyers_request_without_consent_is_refused(client, org_a, org_b):
+    case = _case(org_a, share=False)
+    client.force_login(org_a.users[Role.CONSULTATION_LAWYER])
+    client.post(
+        _page(org_a, f"cases/{case.pk}/transfer/ask/"),
+        {"receiver": org_b.organisation.slug, "reason": "Klien pulang"},
+    )
+    with in_schema(org_a.organisation):
+        assert not DecisionRequest.objects.filter(case_id=case.pk).exists()
+
+
+def test_only_the_lawyer_on_the_case_asks(client, org_a, org_b):
+    case = _case(org_a)
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    response = client.post(
+        _page(org_a, f"cases/{case.pk}/transfer/ask/"),
+        {"receiver": org_b.organisation.slug, "reason": "Klien pulang"},
+    )
+    assert response.status_code == 302  # refused with a message on the page
+    with in_schema(org_a.organisation):
+        assert not DecisionRequest.objects.filter(case_id=case.pk).exists()
