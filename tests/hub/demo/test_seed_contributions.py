@@ -19,4 +19,4 @@ def test_the_demo_has_contributions_of_each_kind_on_the_shared_case(world, db):
     assert [c.hidden_reason != "" for c in from_union] == [False, False, True]
     from_link = [c for c in rows if c.from_link]
     assert len({c.case_id for c in rows}) == 1
-    assert [c.status for c in from_link] in ([ContributionStatus.PENDING], [])
+    assert [c.status for c in from_link] == [ContributionStatus.PENDING]
