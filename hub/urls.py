@@ -34,6 +34,7 @@ from tenants.care import views as care_views
 from tenants.cases import api as cases_api
 from tenants.cases import (
     api_assignments,
+    api_consent,
     api_decisions,
     views_consent,
     views_register,
@@ -220,6 +221,12 @@ organisation_api = [
     path("cases/<int:case_id>/audit/", cases_api.CaseAuditApi.as_view(), name="case-audit"),
     path("cases/<int:case_id>/clocks/", clocks_api.CaseClocksApi.as_view(), name="case-clocks"),
     path("cases/<int:case_id>/links/", clientlinks_api.CaseLinksApi.as_view(), name="case-links"),
+    path("cases/<int:case_id>/consent/", api_consent.CaseConsentApi.as_view(), name="case-consent"),
+    path(
+        "cases/<int:case_id>/consent/withdraw/",
+        api_consent.CaseConsentWithdrawApi.as_view(),
+        name="case-consent-withdraw",
+    ),
     path(
         "cases/<int:case_id>/links/<int:link_id>/revoke/",
         clientlinks_api.LinkRevokeApi.as_view(),

@@ -21,7 +21,7 @@ from sharing.models import RevokeReason, ShareGrant
 from sharing.services import share_grant
 from tenants.cases.projection import Section
 from tenants.cases.services import case_rollup_refresh
-from tests.builders import client_case, in_schema, member
+from tests.builders import client_case, in_schema, member, org_api
 
 STAFF = AuditActor(label="kabid@test")
 ALL = {"contact": True, "share": True, "refer": True, "statistics": True}
@@ -186,3 +186,59 @@ def test_a_signed_form_by_an_unnamed_guardian_records_nothing(client, org_a):
         {"file": SimpleUploadedFile("f.png", _png()), "given_by_kind": "guardian", "share": "on"},
     )
     assert consent_for_case(organisation=org_a.organisation, case_id=case.pk) is None
+
+
+def test_the_api_lists_the_consent_records_newest_first(client, org_a, case):
+    client.force_login(org_a.users[Role.CASE_LAWYER])
+    body = client.get(org_api(org_a, f"cases/{case.pk}/consent/")).json()
+    assert [r["given_by_name"] for r in body] == ["Pak Darso"]
+    assert body[0]["purposes"] == ["contact", "share", "refer", "statistics"]
+    assert body[0]["withdrawn_at"] is None
+
+
+def test_the_api_records_a_withdrawal_and_answers_what_stands(client, org_a, case):
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    response = client.post(
+        org_api(org_a, f"cases/{case.pk}/consent/withdraw/"),
+        {"purposes": ["refer"], "note": "Lewat telepon"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["purposes"] == ["refer"]
+    assert body["consent"]["purposes"] == ["contact", "share", "statistics"]
+    assert body["consent"]["source"] == "withdrawal"
+
+
+@pytest.mark.parametrize(
+    ("role", "body", "status", "code"),
+    [
+        (Role.RECEPTIONIST, {"purposes": ["share"]}, 403, "role_not_allowed"),
+        (Role.DIVISION_HEAD, {"purposes": []}, 400, None),
+        (Role.DIVISION_HEAD, {"purposes": ["nonsense"]}, 400, None),
+        (Role.DIVISION_HEAD, {"purposes": "share"}, 400, None),
+    ],
+)
+def test_the_api_refuses_and_changes_nothing(client, org_a, case, role, body, status, code):
+    before = _state(org_a, case)
+    client.force_login(org_a.users[role])
+    response = client.post(
+        org_api(org_a, f"cases/{case.pk}/consent/withdraw/"), body, content_type="application/json"
+    )
+    assert response.status_code == status
+    assert "error" in response.json()
+    if code:
+        assert response.json()["error"]["code"] == code
+    assert _state(org_a, case) == before
+
+
+def test_the_api_says_when_nothing_is_left_to_withdraw(client, org_a):
+    bare = client_case(org_a)
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    response = client.post(
+        org_api(org_a, f"cases/{bare.pk}/consent/withdraw/"),
+        {"purposes": ["share"]},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "nothing_to_withdraw"
