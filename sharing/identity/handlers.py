@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from hub.core.models import OutboxEvent
 from hub.organisations.context import organisation_active
+from sharing.identity.notices import matches_notify
 from sharing.identity.services import identity_hashes_for_people, identity_hashes_refresh
 
 
@@ -25,11 +26,15 @@ def hashes_after_case_events(events: Sequence[OutboxEvent]) -> None:
     """A case registered, imported, a client added, restricted, transferred: recompute."""
     organisation = organisation_active()
     if organisation is not None:
-        identity_hashes_refresh(organisation=organisation, case_ids=_ids(events, "case"))
+        rows = identity_hashes_refresh(organisation=organisation, case_ids=_ids(events, "case"))
+        matches_notify(organisation=organisation, rows=rows)
 
 
 def hashes_after_person_events(events: Sequence[OutboxEvent]) -> None:
     """A person's identifiers edited: recompute the cases where they are the client."""
     organisation = organisation_active()
     if organisation is not None:
-        identity_hashes_for_people(organisation=organisation, person_ids=_ids(events, "person"))
+        rows = identity_hashes_for_people(
+            organisation=organisation, person_ids=_ids(events, "person")
+        )
+        matches_notify(organisation=organisation, rows=rows)

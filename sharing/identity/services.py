@@ -18,6 +18,7 @@ from hub.organisations.models import Organisation
 from hub.vocab.stages import Status
 from sharing.identity.hashing import current_key_id, identifier_digest
 from sharing.identity.models import IdentifierHash, IdentifierKind
+from sharing.identity.notices import matches_notify
 from tenants.cases.models import Case, CasePerson
 from tenants.cases.registration import CLIENT_ROLES
 from tenants.cases.selectors import case_for_actor
@@ -52,13 +53,15 @@ def _wanted(case: Case, key_id: str) -> set[tuple[int, str, str]]:
 
 
 @transaction.atomic
-def identity_hashes_refresh(*, organisation: Organisation, case_ids: Iterable[int]) -> int:
+def identity_hashes_refresh(
+    *, organisation: Organisation, case_ids: Iterable[int]
+) -> list[IdentifierHash]:
     """Make the public hashes of these cases' clients match their identifiers now, with the
-    current key (older keys' rows go); run in the organisation's schema. Returns how many
-    rows were written. Idempotent: the outbox may deliver an event twice."""
+    current key (older keys' rows go); run in the organisation's schema. Returns the rows
+    written. Idempotent: the outbox may deliver an event twice."""
     organisation_check(organisation)
     key_id = current_key_id()
-    written = 0
+    written: list[IdentifierHash] = []
     ids = sorted({int(pk) for pk in case_ids})
     cases = {case.pk: case for case in Case.objects.filter(pk__in=ids)}
     for case_id in ids:
@@ -84,11 +87,13 @@ def identity_hashes_refresh(*, organisation: Organisation, case_ids: Iterable[in
             for person_id, kind, digest in sorted(wanted - set(have))
         ]
         IdentifierHash.objects.bulk_create(missing, ignore_conflicts=True)
-        written += len(missing)
+        written += missing
     return written
 
 
-def identity_hashes_for_people(*, organisation: Organisation, person_ids: Iterable[int]) -> int:
+def identity_hashes_for_people(
+    *, organisation: Organisation, person_ids: Iterable[int]
+) -> list[IdentifierHash]:
     """A person's identifiers changed: refresh every case where they are the client."""
     case_ids = CasePerson.objects.filter(
         person_id__in=list(person_ids), role__in=CLIENT_ROLES
@@ -108,7 +113,9 @@ def identity_rehash(*, organisations: Iterable[Organisation] | None = None) -> i
             # Cases gone from the schema lose their rows too.
             gone = IdentifierHash.objects.filter(organisation=organisation).exclude(case_id__in=ids)
             gone.delete()
-            written += identity_hashes_refresh(organisation=organisation, case_ids=ids)
+            rows = identity_hashes_refresh(organisation=organisation, case_ids=ids)
+            matches_notify(organisation=organisation, rows=rows)
+            written += len(rows)
     return written
 
 
