@@ -13,8 +13,8 @@ from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import vocabulary_labels
 from interchange.letters import LetterParty, ReferralLetter, referral_letter_pdf
-from interchange.xml import package_from_xml
 from sharing.referrals.models import Referral, ReferralStatus
+from sharing.referrals.selectors import referral_sent_package
 from tenants.cases.projection import Section
 
 CLIENT_ROLES = ("complainant", "victim")
@@ -36,8 +36,8 @@ def _party(organisation: Organisation) -> LetterParty:
 
 def _client(referral: Referral) -> str:
     """The client's name as the package sent it; nothing when no people section was sent."""
-    package = package_from_xml(bytes(referral.package))
-    for person in package.people:
+    package = referral_sent_package(referral)
+    for person in package.people if package is not None else ():
         if any(role in CLIENT_ROLES for role in person.roles):
             return person.display_name
     return ""

@@ -11,6 +11,8 @@ from hub.accounts.access import Actor
 from hub.accounts.policy import Action
 from hub.core.errors import NotFound
 from hub.organisations.models import Organisation
+from interchange.package import CasePackage
+from interchange.xml import PackageError, package_from_xml
 from sharing.referrals.models import Referral, ReferralStatus
 from tenants.cases.models import Case
 from tenants.cases.selectors import cases_for_actor
@@ -74,10 +76,13 @@ def referral_for_actor(*, actor: Actor, referral_id: object) -> Referral:
     return referral
 
 
-def referral_package(*, actor: Actor, referral_id: object) -> bytes:
-    """The package as it was sent, for a party of the referral."""
-    referral = referral_for_actor(actor=actor, referral_id=referral_id)
-    return bytes(Referral.objects.values_list("package", flat=True).get(pk=referral.pk))
+def referral_sent_package(referral: Referral) -> CasePackage | None:
+    """What was sent, as it was written at sending; None if it cannot be read (a referral
+    made outside referral_send, say), so a page shows nothing rather than failing."""
+    try:
+        return package_from_xml(bytes(referral.package))
+    except PackageError:
+        return None
 
 
 def members_to_refer_to(organisation: Organisation) -> QuerySet[Organisation]:

@@ -32,7 +32,7 @@ from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
-from interchange.xml import package_from_xml, package_to_xml
+from interchange.xml import PackageError, package_from_xml, package_to_xml
 from sharing.referrals.models import Referral, ReferralStatus, ServiceAgency
 from tenants.cases.models import Case
 from tenants.cases.projection import Section
@@ -329,9 +329,16 @@ def _accept_into_receiver(*, actor: Actor, referral: Referral) -> None:
             _("The client no longer consents to sharing this case with your organisation."),
             code="consent_missing",
         )
+    try:
+        package = package_from_xml(bytes(referral.package))
+    except PackageError:
+        raise Conflict(
+            _("What was sent with this referral cannot be read; ask the sender to send it again."),
+            code="invalid_package",
+        ) from None
     case = case_import(
         actor=actor,
-        package=package_from_xml(bytes(referral.package)),
+        package=package,
         received_via="referral",
         source_organisation=referral.sender,
     )

@@ -15,7 +15,6 @@ from hub.accounts.access import organisation_member_required
 from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.core.forms import form_refused
-from interchange.xml import package_from_xml
 from sharing.referrals.directory import agencies_by_region, agencies_for
 from sharing.referrals.forms import AnswerForm, DirectoryFilterForm, OutcomeForm, ReferralForm
 from sharing.referrals.letter import referral_letter_render
@@ -23,6 +22,7 @@ from sharing.referrals.models import ReferralStatus
 from sharing.referrals.selectors import (
     members_to_refer_to,
     referral_for_actor,
+    referral_sent_package,
     referrals_of_case,
     referrals_received,
     referrals_sent,
@@ -121,7 +121,7 @@ def referral_detail(request, referral_id: int):
             # What was sent, as it was written at sending: the receiver reads it only while
             # the referral waits for its answer (then its own case, if it accepted).
             "package": (
-                package_from_xml(bytes(referral.package))
+                referral_sent_package(referral)
                 if side == Side.SENDER or referral.status == ReferralStatus.SENT
                 else None
             ),

@@ -401,3 +401,14 @@ def test_withdrawing_consent_withdraws_the_referrals_waiting_for_an_answer(org_a
         assert AuditEvent.objects.filter(action="referral.withdrawn").exists()
     with pytest.raises(Conflict):
         _as(org_b, lambda a: referral_answer(actor=a, referral_id=waiting.pk, accept=True))
+
+
+def test_an_unreadable_package_is_a_409_and_makes_no_case(org_a, org_b):
+    case = consented_case(org_a, share=True)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    Referral.objects.filter(pk=referral.pk).update(package=b"<not-a-package/>")
+    before = _snapshot(org_b)
+    with pytest.raises(Conflict) as refused:
+        _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    assert refused.value.code == "invalid_package"
+    assert _snapshot(org_b) == before
