@@ -66,7 +66,14 @@ def case_transfer_page(request, case_id: int):
     ).first()
     receivers = transfer_receivers(sender=request.organisation)
     if may_decide and _decidable(case) and not live:
-        proposed = transfer_proposed_receiver(sender=request.organisation, request=pending)
+        asked = pending or (
+            case.decision_requests.filter(
+                state=DecisionRequest.State.APPROVED, move=Move.TRANSFER
+            ).first()  # the newest
+            if case.stage == Stage.TERMINATION
+            else None
+        )
+        proposed = transfer_proposed_receiver(sender=request.organisation, request=asked)
         form = TransferDecideForm(
             request.POST or None,
             receivers=receivers,

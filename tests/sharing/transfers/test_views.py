@@ -8,8 +8,9 @@ from django.utils.translation import gettext
 
 from hub.accounts.roles import Role
 from sharing.transfers.models import Transfer, TransferStatus
+from tenants.cases.decisions import decision_settle
 from tenants.cases.models import Case, DecisionRequest
-from tests.builders import in_schema
+from tests.builders import in_schema, member
 from tests.sharing.transfers.test_services import NOTE, _case
 
 
@@ -162,3 +163,26 @@ def test_only_the_lawyer_on_the_case_asks(client, org_a, org_b):
     assert response.status_code == 302  # refused with a message on the page
     with in_schema(org_a.organisation):
         assert not DecisionRequest.objects.filter(case_id=case.pk).exists()
+
+
+def test_a_request_approved_on_the_case_page_leaves_the_member_to_name(client, org_a, org_b):
+    case = _case(org_a)
+    client.force_login(org_a.users[Role.CONSULTATION_LAWYER])
+    client.post(
+        _page(org_a, f"cases/{case.pk}/transfer/ask/"),
+        {"receiver": org_b.organisation.slug, "reason": "Klien pulang ke Indramayu"},
+    )
+    with in_schema(org_a.organisation):
+        request = DecisionRequest.objects.get(case_id=case.pk)
+        decision_settle(
+            actor=member(org_a, Role.DIVISION_HEAD), request_id=request.pk, outcome="approved"
+        )
+        assert Case.objects.get(pk=case.pk).status == "transferred"
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    form = client.get(_page(org_a, f"cases/{case.pk}/transfer/")).content.decode()
+    assert f'<option value="{org_b.organisation.slug}" selected>' in form
+    client.post(
+        _page(org_a, f"cases/{case.pk}/transfer/"),
+        {"receiver": org_b.organisation.slug, "note": NOTE},
+    )
+    assert Transfer.objects.get().decision_request_id == request.pk
