@@ -21,6 +21,7 @@ from hub.demo import (
     seed_access,
     seed_consent,
     seed_contributions,
+    seed_projection,
     seed_queues,
     seed_referrals,
     seed_shares,
@@ -371,6 +372,7 @@ def seed_demo(*, seed: int = 2026) -> DemoResult:
     seed_referrals.seed(organisations=organisations)
     seed_transfers.seed(organisations=organisations)
     seed_consent.seed(organisations=organisations)
+    seed_projection.seed(organisations=organisations)
     seed_queues.seed(organisations=organisations)  # last: hashes every case seeded before
     return DemoResult(
         organisations=[
