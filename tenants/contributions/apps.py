@@ -9,7 +9,10 @@ class ContributionsConfig(AppConfig):
     verbose_name = "Contributions"
 
     def ready(self) -> None:
+        from hub.core.outbox import subscribe
         from hub.links.purposes import register_purpose
+        from tenants.contributions import handlers
         from tenants.contributions.links import PURPOSE
 
         register_purpose(PURPOSE)
+        subscribe(handlers.ADDED, handlers.notify_contribution_added)
