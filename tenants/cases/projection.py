@@ -75,7 +75,7 @@ def case_projection(
     *,
     case: Case,
     organisation: Organisation,
-    sections: frozenset[str] = ALL_SECTIONS,
+    sections: frozenset[str],
     hidden_sections: frozenset[str] = frozenset(),
 ) -> CasePackage:
     """The case as others may see it: only the named `sections`, less those whose part of the
@@ -97,7 +97,7 @@ def case_projection(
         provenance=Provenance(
             organisation_slug=organisation.slug,
             organisation_name=organisation.name,
-            generated_at=timezone.now().astimezone(ZoneInfo("UTC")).replace(microsecond=0),
+            generated_at=timezone.now().replace(microsecond=0),  # UTC
             software_version=f"coalition-hub {settings.HUB_VERSION}",
             time_zone=zone.key,
         ),
