@@ -5,9 +5,11 @@ is due soon or overdue (periodic). Notification rows of tenants.notifications, d
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -23,6 +25,8 @@ from sharing.transfers.models import OPEN_STATUSES, Transfer
 from sharing.transfers.selectors import with_clocks
 from tenants.notifications.delivery import NotificationDraft, notifications_record
 from tenants.notifications.producers import _drafts
+
+logger = logging.getLogger(__name__)
 
 # Which side is told of which event.
 TOLD = {
@@ -183,18 +187,25 @@ def transfer_clock_alerts(*, now: datetime | None = None) -> int:
     for row in alerting:
         transfer, clock = row.transfer, row.clock
         for here in (transfer.sender, transfer.receiver):
-            with organisation_context(here):
-                recipients = _heads(here)
-                if here == transfer.sender and transfer.decided_by_user_id:
-                    recipients.add(transfer.decided_by_user_id)
-                notifications_record(
-                    drafts=_drafts(
-                        recipients,
-                        kind=f"transfer.{clock.state}",
-                        key=f"transfer:{transfer.pk}:{clock.state}:{clock.due_on.isoformat()}",
-                        case_id=transfer.case_id if here == transfer.sender else None,
-                        url=_url(here, transfer),
-                        render=lambda t=transfer, c=clock, h=here: _clock_text(t, c, h),
-                    )
-                )
+            try:
+                _clock_notify(here, transfer, clock)
+            except Exception:  # one side's failure does not keep the others' warnings back
+                logger.exception("transfer clock alert failed for %s in %s", transfer.pk, here)
     return len(alerting)
+
+
+def _clock_notify(here: Organisation, transfer: Transfer, clock: TransferClock) -> None:
+    with transaction.atomic(), organisation_context(here):
+        recipients = _heads(here)
+        if here == transfer.sender and transfer.decided_by_user_id:
+            recipients.add(transfer.decided_by_user_id)
+        notifications_record(
+            drafts=_drafts(
+                recipients,
+                kind=f"transfer.{clock.state}",
+                key=f"transfer:{transfer.pk}:{clock.state}:{clock.due_on.isoformat()}",
+                case_id=transfer.case_id if here == transfer.sender else None,
+                url=_url(here, transfer),
+                render=lambda: _clock_text(transfer, clock, here),
+            )
+        )
