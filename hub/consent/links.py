@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hub.consent.models import ConsentSource, Purpose
-from hub.consent.services import consent_record_for_case
+from hub.consent.services import consent_record_for_case, share_with_clean
 from hub.core.audit import AuditActor
 from hub.core.errors import DomainError
 from hub.core.fields import validate_plain_text
 from hub.core.forms import PlainTextForm
 from hub.links.purposes import LinkPage, LinkPurpose, LinkResult
+from hub.organisations.models import Organisation
 
 CODE = "consent"
 MOST_EXPLANATION_CHARS = 4000
@@ -59,7 +60,10 @@ def prepare(*, case_id: int, person_id: int | None, asked: dict) -> dict:
     except ValidationError as exc:
         _refuse("explanation", " ".join(exc.messages))
     ordered = [p for p in Purpose.values if p in purposes]
-    return {"purposes": ordered, "explanation": explanation.strip()}
+    # Sharing only with named members (none named: any member), when sharing is asked.
+    share_with = share_with_clean(asked.get("share_with") or []) if Purpose.SHARE in ordered else []
+    request = {"purposes": ordered, "explanation": explanation.strip()}
+    return request | ({"share_with": share_with} if share_with else {})
 
 
 def describe(link) -> LinkPage:
@@ -70,8 +74,20 @@ def describe(link) -> LinkPage:
             "to agree or to refuse: each is your choice, and you can withdraw it later."
         )
         % {"organisation": link.organisation.name},
-        rows=tuple((_("Explanation"), text) for text in [link.request.get("explanation")] if text),
+        rows=tuple(
+            (label, text)
+            for label, text in [
+                (_("Explanation"), link.request.get("explanation")),
+                (_("Sharing only with"), _member_names(link.request.get("share_with") or [])),
+            ]
+            if text
+        ),
     )
+
+
+def _member_names(slugs: list[str]) -> str:
+    names = dict(Organisation.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    return ", ".join(names.get(slug, slug) for slug in slugs)
 
 
 class ConsentAnswerForm(PlainTextForm):
@@ -98,6 +114,7 @@ def apply(link, cleaned: dict, by: AuditActor) -> LinkResult:
         answers=answers,
         source=ConsentSource.LINK,
         by=by,
+        share_with=link.request.get("share_with") or [] if Purpose.SHARE in answers else None,
         link_id=link.pk,
     )
     if all(answers.values()):

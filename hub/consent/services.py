@@ -59,7 +59,7 @@ def _who(who: GivenByWhom | None) -> GivenByWhom:
     return GivenByWhom(kind=who.kind, name=name if who.kind != GivenBy.CLIENT else "")
 
 
-def _members(share_with: Sequence[str]) -> list[str]:
+def share_with_clean(share_with: Sequence[str]) -> list[str]:
     """Named members to share with: known organisations' slugs, sorted, no repeats."""
     if isinstance(share_with, str) or not all(isinstance(s, str) for s in share_with):
         _refuse("share_with", _("Choose member organisations from the list."))
@@ -205,7 +205,7 @@ def consent_record_for_case(
     if source not in ConsentSource.values:
         raise DomainError(_("Unknown source of consent."))
     who = _who(who)
-    members = _members(share_with) if share_with is not None else None
+    members = share_with_clean(share_with) if share_with is not None else None
     current = consent_for_case(organisation=organisation, case_id=case_id)
     live = current is not None and current.withdrawn_at is None
     values = {purpose: bool(live and getattr(current, purpose)) for purpose in Purpose.values}

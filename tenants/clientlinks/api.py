@@ -65,6 +65,12 @@ class LinkInput(serializers.Serializer):
         max_length=len(Purpose.values),
         help_text="Consent: what the client is asked to agree to.",
     )
+    share_with = serializers.ListField(
+        child=serializers.SlugField(max_length=50),
+        required=False,
+        max_length=50,
+        help_text="Consent: sharing only with these members (slugs; empty: any member).",
+    )
     explanation = Text(
         max_length=4000,
         required=False,
@@ -121,6 +127,7 @@ class CaseLinksApi(JsonOnly, OrganisationApiView):
                 "fields": data.get("fields") or [],
                 "purposes": data.get("purposes") or [],
                 "explanation": data["explanation"],
+                "share_with": data.get("share_with") or [],
             },
         )
         return Response(_issued(request, issued), status=status.HTTP_201_CREATED)

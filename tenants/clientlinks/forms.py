@@ -38,6 +38,12 @@ class ConsentLinkForm(PlainTextForm):
         choices=Purpose.choices,
         widget=forms.CheckboxSelectMultiple,
     )
+    share_with = forms.MultipleChoiceField(
+        label=_("Sharing only with these members (none ticked: any member)"),
+        choices=(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     explanation = forms.CharField(
         label=_("Explanation the client reads first: why you ask (optional)"),
         max_length=4000,
@@ -45,9 +51,10 @@ class ConsentLinkForm(PlainTextForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, members=(), **kwargs):
         kwargs.setdefault("auto_id", "consent_%s")
         super().__init__(*args, **kwargs)
+        self.fields["share_with"].choices = [(o.slug, o.name) for o in members]
 
 
 class NoteLinkForm(PlainTextForm):

@@ -76,7 +76,8 @@ def _page(request, case, *, issued: IssuedLink | None = None, status: int = 200,
         ],
         "verification_form": bound.get("verification_form")
         or VerificationLinkForm(clients=clients),
-        "consent_form": bound.get("consent_form") or ConsentLinkForm(),
+        "consent_form": bound.get("consent_form")
+        or ConsentLinkForm(members=consent_members(organisation=request.organisation)),
         "signed_form": SignedConsentForm(
             members=consent_members(organisation=request.organisation)
         ),
@@ -121,7 +122,9 @@ def links_page(request, case_id: int):
         form = VerificationLinkForm(request.POST, clients=case_clients(case=case))
         bound = {"verification_form": form}
     elif purpose == CONSENT:
-        form = ConsentLinkForm(request.POST)
+        form = ConsentLinkForm(
+            request.POST, members=consent_members(organisation=request.organisation)
+        )
         bound = {"consent_form": form}
     else:
         form, bound = NoteLinkForm(request.POST), {}
@@ -137,6 +140,7 @@ def links_page(request, case_id: int):
                     "fields": data.get("fields") or [],
                     "purposes": data.get("purposes") or [],
                     "explanation": data.get("explanation", ""),
+                    "share_with": data.get("share_with") or [],
                 },
             )
         except DomainError as exc:
