@@ -54,6 +54,7 @@ class ShareGrantOutput(serializers.Serializer):
 
 
 class SharedCaseEntryOutput(serializers.Serializer):
+    uid = serializers.CharField(help_text="Stable across organisations and renumbering.")
     number = serializers.CharField()
     title = serializers.CharField(help_text="Empty unless the summary section is shared.")
     summary = serializers.CharField(help_text="Empty unless the summary section is shared.")
@@ -64,32 +65,95 @@ class SharedCaseEntryOutput(serializers.Serializer):
     case_types = serializers.ListField(child=serializers.CharField())
 
 
+class SharedContactOutput(serializers.Serializer):
+    phone = serializers.CharField()
+    email = serializers.CharField()
+    safe_contact = serializers.CharField()
+    domicile = serializers.CharField()
+    nik = serializers.CharField()
+    passport_number = serializers.CharField()
+    passport_holder = serializers.CharField()
+
+
+class SharedPersonOutput(serializers.Serializer):
+    ref = serializers.CharField()
+    display_name = serializers.CharField()
+    roles = serializers.ListField(child=serializers.CharField())
+    gender = serializers.CharField()
+    is_group = serializers.BooleanField()
+    group_size = serializers.IntegerField(allow_null=True)
+    birth_date = serializers.DateField(allow_null=True)
+    age = serializers.IntegerField(allow_null=True)
+    occupation = serializers.CharField()
+    language = serializers.CharField()
+    needs_interpreter = serializers.BooleanField()
+    contact = SharedContactOutput(
+        allow_null=True, help_text="Only with the people_contact section; null otherwise."
+    )
+
+
+class SharedActOutput(serializers.Serializer):
+    description = serializers.CharField()
+    rights_violated = serializers.ListField(child=serializers.CharField())
+    legal_basis = serializers.ListField(child=serializers.CharField())
+    victims = serializers.ListField(child=serializers.CharField(), help_text="Person refs.")
+    perpetrators = serializers.ListField(child=serializers.CharField(), help_text="Person refs.")
+
+
+class SharedEventOutput(serializers.Serializer):
+    ref = serializers.CharField()
+    title = serializers.CharField()
+    occurred_on = serializers.DateField(allow_null=True)
+    occurred_until = serializers.DateField(allow_null=True)
+    date_precision = serializers.CharField()
+    place = serializers.CharField()
+    country = serializers.CharField()
+    description = serializers.CharField()
+    acts = SharedActOutput(many=True)
+
+
+class SharedServiceOutput(serializers.Serializer):
+    ref = serializers.CharField()
+    service = serializers.CharField(help_text="A code of the service_type vocabulary.")
+    started_on = serializers.DateField()
+    ended_on = serializers.DateField(allow_null=True)
+    provider = serializers.CharField()
+    partner = serializers.CharField()
+    description = serializers.CharField()
+    outcome = serializers.CharField()
+
+
+class SharedDocumentOutput(serializers.Serializer):
+    ref = serializers.CharField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    filename = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+
+
 class SharedCaseOutput(serializers.Serializer):
     """The projection of the case limited to the sections the share allows now (a part the
-    owner restricted to its own staff is left out even when the grant names it)."""
+    owner restricted to its own staff is left out even when the grant names it); a section
+    not shown is an empty list."""
 
     grant = ShareGrantOutput()
     owner_name = serializers.CharField(source="grant.owner.name")
     sections = serializers.ListField(child=serializers.ChoiceField(choices=Section.choices))
     case = SharedCaseEntryOutput()
-    people = serializers.ListField(child=serializers.DictField(), help_text="Section people.")
-    events = serializers.ListField(child=serializers.DictField(), help_text="Section events.")
-    services = serializers.ListField(
-        child=serializers.DictField(), help_text="Section services (when shared)."
-    )
-    documents = serializers.ListField(
-        child=serializers.DictField(), help_text="Section documents (when shared)."
-    )
+    people = SharedPersonOutput(many=True)
+    events = SharedEventOutput(many=True)
+    services = SharedServiceOutput(many=True)
+    documents = SharedDocumentOutput(many=True)
 
 
 def shared_case_data(shared: SharedCase) -> dict:
     """The package's parts as plain data for SharedCaseOutput."""
     package = dataclasses.asdict(shared.package)
-    return {
-        "grant": shared.grant,
-        "sections": list(shared.sections),
-        "case": package["case"],
-        **{part: package.get(part) or [] for part in ("people", "events", "services", "documents")},
+    parts = ("case", "people", "events", "services", "documents")
+    return {"grant": shared.grant, "sections": list(shared.sections)} | {
+        part: package[part] for part in parts
     }
 
 

@@ -3,7 +3,6 @@ read by the recipient goes into the owner's audit trail."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,16 +23,9 @@ from hub.organisations.models import Organisation
 from interchange.package import CasePackage
 from sharing.models import RevokeReason, ShareGrant, SharePermission
 from sharing.selectors import live_grants
-from tenants.cases.models import Case, CaseSection
-from tenants.cases.projection import Section
+from tenants.cases.models import Case
+from tenants.cases.projection import Section, case_projection
 from tenants.cases.selectors import case_for_actor
-
-# A part of the case restricted to its assigned staff never leaves through a share.
-_RESTRICTED_BY = {
-    Section.EVENTS: CaseSection.CHRONOLOGY,
-    Section.SERVICES: CaseSection.CARE,
-    Section.DOCUMENTS: CaseSection.DOCUMENTS,
-}
 
 
 class ConsentMissing(DomainError):
@@ -158,34 +150,6 @@ class SharedCase:
     package: CasePackage
 
 
-def _shown_sections(grant: ShareGrant, case: Case) -> tuple[str, ...]:
-    return tuple(
-        section
-        for section in Section.values
-        if section in grant.sections and _RESTRICTED_BY.get(section) not in case.restricted_sections
-    )
-
-
-def _projection(*, case: Case, organisation: Organisation, sections: tuple[str, ...]):
-    try:
-        from tenants.cases.projection import case_projection
-    except ImportError:  # until the projection lands: the package, cut to the sections
-        from tenants.cases.packaging import case_package
-
-        package = case_package(case=case, organisation=organisation)
-        entry = package.case
-        if Section.SUMMARY not in sections:
-            entry = dataclasses.replace(entry, title="", summary="", case_types=())
-        return dataclasses.replace(
-            package,
-            case=entry,
-            people=package.people if Section.PEOPLE in sections else (),
-            events=package.events if Section.EVENTS in sections else (),
-            scope=sections,
-        )
-    return case_projection(case=case, organisation=organisation, sections=frozenset(sections))
-
-
 def _grant_id(grant_id: object) -> int:
     try:
         return int(grant_id)
@@ -215,8 +179,15 @@ def shared_case_open(*, actor: Actor, grant_id: object) -> SharedCase:
         case = Case.objects.filter(pk=grant.case_id, restricted=False).first()
         if case is None:
             raise NotFound(_("Not found."))
-        sections = _shown_sections(grant, case)
-        package = _projection(case=case, organisation=owner, sections=sections)
+        # A part restricted to the owner's assigned staff (chronology, care, documents) is
+        # never shared, whatever the grant names.
+        package = case_projection(
+            case=case,
+            organisation=owner,
+            sections=frozenset(grant.sections),
+            hidden_sections=frozenset(case.restricted_sections),
+        )
+        sections = tuple(package.scope)
         audit_record(
             actor=actor.audit,
             action="case.read_by_member",

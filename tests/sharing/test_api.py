@@ -187,3 +187,26 @@ def test_the_openapi_document_describes_the_share_fields(client, world, db):
     assert {"grant", "sections", "case", "people", "events", "services", "documents"} <= set(shared)
     paths = [p for p in document["paths"] if "shared-with-us/{grant_id}/" in p]
     assert paths
+
+
+@pytest.mark.parametrize(
+    ("section", "phone"), [("people", None), ("people_contact", "+62 812 3333 4444")]
+)
+def test_contact_details_travel_only_with_the_people_contact_section(
+    client, org_a, org_b, section, phone
+):
+    from tenants.people.models import Person
+
+    case = _case(org_a.organisation)
+    with in_schema(org_a.organisation):
+        Person.objects.filter(cases=case).update(phone="+62 812 3333 4444")
+    grant = _post(
+        client,
+        org_a,
+        {"case_id": case.pk, "recipient": org_b.organisation.slug, "sections": [section]},
+    ).json()
+    client.force_login(org_b.users[Role.CASE_LAWYER])
+    body = client.get(org_api(org_b, f"shared-with-us/{grant['id']}/")).json()
+    person = body["people"][0]
+    assert person["display_name"] == "Dewi Lestari"
+    assert (person["contact"] or {}).get("phone") == phone
