@@ -58,6 +58,7 @@ from tenants.cases.selectors import case_subject
 from tenants.documents.models import Document
 from tenants.events.models import Act, DatePrecision, Event
 from tenants.people.models import Gender, PassportHolder, Person
+from tenants.people.services import MOST_PEOPLE_IN_A_GROUP, NIK
 
 RECEIVED_VIA = (ReceivedVia.IMPORT, ReceivedVia.REFERRAL, ReceivedVia.TRANSFER)
 # Format 1 packages carry no uid: the same source case always gets the same one.
@@ -239,8 +240,14 @@ def _check(package: CasePackage) -> None:
         _fits(Person, "language", person.language, f"{where}.language")
         if person.age is not None and person.age > 120:
             _refuse(f"{where}.age", _("Give an age between 0 and 120."))
+        if person.group_size is not None and not 1 <= person.group_size <= MOST_PEOPLE_IN_A_GROUP:
+            _refuse(f"{where}.group_size", _("Give the number of people in the group."))
+        if person.birth_date and person.birth_date > timezone.localdate():
+            _refuse(f"{where}.birth_date", _("A birth date cannot be in the future."))
         contact = person.contact
         if contact is not None:
+            if contact.nik and not NIK.match(contact.nik):
+                _refuse(f"{where}.nik", _("A NIK has 16 digits."))
             _codes([contact.passport_holder], PassportHolder.values, f"{where}.passport")
             for name in ("phone", "email", "safe_contact", "domicile", "nik", "passport_number"):
                 _fits(Person, name, getattr(contact, name), f"{where}.{name}")

@@ -265,13 +265,20 @@ def test_import_outside_the_actors_schema_is_refused(org_a, org_b, full_case):
         lambda p: dataclasses.replace(
             p, people=(dataclasses.replace(p.people[0], display_name="x" * 201),)
         ),
-        # The last record is refused after the first ones were written: all or nothing.
+        lambda p: dataclasses.replace(
+            p,
+            people=(
+                dataclasses.replace(
+                    p.people[0], contact=dataclasses.replace(p.people[0].contact, nik="12-34")
+                ),
+            ),
+        ),
         lambda p: dataclasses.replace(
             p,
             documents=(dataclasses.replace(p.documents[0], content_type="x" * 51),),
         ),
     ],
-    ids=["role", "case-type", "service", "too-long", "late-failure"],
+    ids=["role", "case-type", "service", "too-long", "nik", "content-type"],
 )
 def test_an_invalid_package_changes_nothing(org_a, org_b, full_case, change):
     package = change(_export(org_a, full_case))
@@ -296,6 +303,33 @@ def test_an_invalid_package_changes_nothing(org_a, org_b, full_case, change):
             CaseImportRef.objects.count(),
         )
         assert after == before
+
+
+def _counts():
+    return (
+        Case.objects.count(),
+        Person.objects.count(),
+        CasePerson.objects.count(),
+        Event.objects.count(),
+        Document.objects.count(),
+        CaseImportRef.objects.count(),
+    )
+
+
+def test_a_failure_after_writing_began_leaves_nothing(org_a, org_b, full_case, monkeypatch):
+    """The case, people and events were written when the documents fail: all rolled back."""
+    from tenants.cases import imports
+
+    def broken(self, **kwargs):
+        raise DomainError("storage unavailable", code="storage")
+
+    monkeypatch.setattr(imports._Importer, "documents", broken)
+    package = _export(org_a, full_case)
+    with in_schema(org_b.organisation):
+        before = _counts()
+        with pytest.raises(DomainError):
+            case_import(actor=member(org_b, Role.DIVISION_HEAD), package=package)
+        assert _counts() == before
 
 
 def test_a_case_coming_back_updates_its_own_records(org_a, org_b, full_case):
