@@ -13,7 +13,11 @@ register = template.Library()
 
 @register.filter
 def section_labels(codes) -> str:
-    return ", ".join(choice_label(Section, code) for code in codes or ())
+    """In the projection's order, whatever order they were stored in."""
+    given = set(codes or ())
+    ordered = [code for code in Section.values if code in given]
+    ordered += sorted(given - set(ordered))
+    return ", ".join(choice_label(Section, code) for code in ordered)
 
 
 @register.filter
