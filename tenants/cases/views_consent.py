@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from hub.accounts.access import organisation_member_required
-from hub.consent.models import Purpose
-from hub.consent.services import MOST_NOTE_CHARS
 from hub.core.errors import DomainError
-from hub.core.forms import PlainTextForm
 from tenants.cases.consent import case_consent_withdraw
-
-
-class ConsentWithdrawForm(PlainTextForm):
-    purposes = forms.MultipleChoiceField(
-        label=gettext_lazy("What the client withdraws"),
-        choices=Purpose.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": gettext_lazy("Tick what the client withdraws.")},
-    )
-    note = forms.CharField(
-        label=gettext_lazy("How the client told you, and when (note for the case)"),
-        max_length=MOST_NOTE_CHARS,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+from tenants.cases.forms_consent import ConsentWithdrawForm
 
 
 @organisation_member_required

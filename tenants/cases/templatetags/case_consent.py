@@ -4,7 +4,7 @@ from django import template
 
 from hub.accounts.policy import Action
 from tenants.cases.consent import case_consent
-from tenants.cases.views_consent import ConsentWithdrawForm
+from tenants.cases.forms_consent import ConsentWithdrawForm
 
 register = template.Library()
 
