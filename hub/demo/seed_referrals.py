@@ -3,8 +3,9 @@ referred to (the protection agency and its provincial units, manpower offices of
 women's and children's protection units, hospitals, missions abroad, national bodies; plain
 names, no real phone numbers), and referrals between the demo members: LBH Jakarta asks the
 Tangerang crisis centre for psychosocial support (waiting for its answer, for the demo's
-walk), SBMI Indramayu referred a case to LBH Jakarta for legal aid (accepted, so LBH Jakarta
-has the case "Referral from SBMI Indramayu"), and LBH Jakarta referred one to an agency."""
+walk), SBMI Indramayu referred a case to the crisis centre for a safe house (accepted, so the
+centre has the case "Referral from sbmi-indramayu", and completed with its outcome, which SBMI
+sees), and LBH Jakarta referred one to an agency."""
 
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from sharing.referrals.directory import AgencyInput, agency_create
 from sharing.referrals.models import Authority, ServiceAgency
-from sharing.referrals.services import referral_answer, referral_send
+from sharing.referrals.services import referral_answer, referral_complete, referral_send
 from tenants.cases.models import Case
 from tenants.cases.projection import Section
 
-HOURS = "Senin–Jumat 08.00–16.00"
+HOURS = "Senin-Jumat 08.00-16.00"
 CENTRAL, REGIONAL = Authority.CENTRAL, Authority.REGIONAL
 
 AGENCIES = [
@@ -192,22 +193,31 @@ def seed(*, organisations: list[Organisation]) -> None:
                 ),
                 sections=[Section.SUMMARY, Section.EVENTS, Section.PEOPLE],
             )
-    if case_id := _consented(sbmi, receiver=lbh):
+    if case_id := _consented(sbmi, receiver=crisis):
         with organisation_context(sbmi):
             referral = referral_send(
                 actor=_head(sbmi),
                 case_id=case_id,
-                receiver=lbh,
-                service="legal",
+                receiver=crisis,
+                service="shelter",
                 reason=(
-                    "Gaji 7 bulan tidak dibayar dan paspor ditahan P3MI di Jakarta. Mohon "
-                    "pendampingan hukum untuk somasi dan gugatan; SBMI tetap mendampingi "
-                    "keluarga di Indramayu."
+                    "Klien dipulangkan dari Taiwan dan tidak bisa kembali ke rumah suami di "
+                    "Indramayu karena kekerasan; kakaknya tinggal di Kabupaten Tangerang. Mohon "
+                    "rumah aman sementara dan pendampingan; SBMI tetap menangani hak gajinya."
                 ),
                 sections=[Section.SUMMARY, Section.EVENTS, Section.PEOPLE],
             )
-        with organisation_context(lbh):
-            referral_answer(actor=_head(lbh), referral_id=referral.pk, accept=True)
+        with organisation_context(crisis):
+            head = _head(crisis)
+            referral_answer(actor=head, referral_id=referral.pk, accept=True)
+            referral_complete(
+                actor=head,
+                referral_id=referral.pk,
+                outcome=(
+                    "Klien tinggal 3 minggu di rumah aman UPTD PPA, menerima konseling 4 sesi; "
+                    "kini tinggal bersama kakaknya dan dipantau pendamping."
+                ),
+            )
     bp3mi = ServiceAgency.objects.filter(name="UPT BP3MI DKI Jakarta").first()
     if bp3mi is not None and (case_id := _consented(lbh, receiver=None, skip=used)):
         with organisation_context(lbh):

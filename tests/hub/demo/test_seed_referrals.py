@@ -1,5 +1,6 @@
 """The demo's referrals: a directory with agencies competent in several regions and abroad, a
-referral waiting for the crisis centre's answer, and one LBH Jakarta accepted as its own case."""
+referral waiting for the crisis centre's answer, and one the centre accepted as its own case
+and completed."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ def test_the_demo_has_a_directory_and_referrals_in_each_state(world, db):
     lbh = Organisation.objects.get(slug="lbh-jakarta")
     waiting = Referral.objects.get(sender=lbh, receiver__slug="uptd-ppa-tangerang")
     assert waiting.status == ReferralStatus.SENT and waiting.service == "psychosocial"
-    accepted = Referral.objects.get(receiver=lbh, status=ReferralStatus.ACCEPTED)
-    with in_schema(lbh):
-        case = Case.objects.get(pk=accepted.receiver_case_id)
+    done = Referral.objects.get(sender__slug="sbmi-indramayu", status=ReferralStatus.COMPLETED)
+    assert done.outcome and done.receiver.slug == "uptd-ppa-tangerang"
+    with in_schema(done.receiver):
+        case = Case.objects.get(pk=done.receiver_case_id)
     assert case.received_via == "referral"
