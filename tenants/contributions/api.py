@@ -6,10 +6,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from hub.accounts import policy
 from hub.accounts.api import JsonOnly, OrganisationApiView
 from hub.core.api import error_responses
 from hub.core.fields import Text
-from tenants.cases.selectors import case_for_actor
+from tenants.cases.models import CaseSection
+from tenants.cases.selectors import case_for_actor, case_subject
 from tenants.contributions.models import ContributionKind, ContributionStatus, OriginKind
 from tenants.contributions.selectors import contributions_of_case
 from tenants.contributions.services import (
@@ -61,6 +63,8 @@ class CaseContributionsApi(OrganisationApiView):
     @extend_schema(responses={200: ContributionOutput(many=True), **error_responses(403)})
     def get(self, request, case_id: int, **kwargs):
         case = case_for_actor(actor=self.actor, case_id=case_id)
+        # Contributions go with the chronology: restricted with it to the assigned staff.
+        policy.require_section(self.actor, case_subject(case), CaseSection.CHRONOLOGY)
         return Response(ContributionOutput(contributions_of_case(case=case), many=True).data)
 
 

@@ -379,3 +379,20 @@ def test_ids_beyond_the_database_range_are_404(client, org_a, org_b, shared):
     url = f"/org/{org_a.organisation.slug}/api/v1/cases/{case.pk}/contributions/{huge}/hide/"
     response = client.post(url, {"reason": "x"}, content_type="application/json")
     assert response.status_code == 404
+
+
+def test_contributions_are_restricted_with_the_chronology(client, org_a, org_b, shared):
+    case, grant, _consent = shared
+    _contribute(org_b, grant)
+    with in_schema(org_a.organisation):
+        Case.objects.filter(pk=case.pk).update(restricted_sections=["chronology"])
+    page_url = f"/org/{org_a.organisation.slug}/cases/{case.pk}/"
+    api_url = f"/org/{org_a.organisation.slug}/api/v1/cases/{case.pk}/contributions/"
+    client.force_login(org_a.users[Role.RECEPTIONIST])
+    assert VISIT.body not in client.get(page_url).content.decode()
+    refused = client.get(api_url)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "section_restricted"
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    assert VISIT.body in client.get(page_url).content.decode()
+    assert client.get(api_url).status_code == 200
