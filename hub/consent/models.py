@@ -60,7 +60,7 @@ class ConsentRecord(models.Model):
     # refused (None when everything was withdrawn): shares carry over to it when it still
     # covers them.
     superseded_by = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
     )
     # Set when an organisation accepts the complaint: the case the consent now covers.
     organisation = models.ForeignKey(
