@@ -94,6 +94,7 @@ def referrals_page(request):
             "organisation": request.organisation,
             "received": referrals_received(actor=actor)[:200],
             "sent": referrals_sent(actor=actor)[:200],
+            "may_answer": policy.allows(actor, Action.REFERRAL_ANSWER),
         },
     )
 

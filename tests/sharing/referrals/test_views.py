@@ -192,3 +192,21 @@ def test_the_letter_speaks_indonesian_whatever_the_request_language(org_a, agenc
         assert letter.status == gettext("Sent")
     assert letter.language == "id" and letter.client == "Dewi Lestari"
     assert letter.addressee.name == agency.name
+
+
+def test_the_receivers_list_answers_in_place(client, org_a, org_b):
+    case = consented_case(org_a, share=True)
+    _send_page(client, org_a, case, receiver=org_b.organisation.slug)
+    referral = Referral.objects.get()
+    client.force_login(org_b.users[Role.CASE_LAWYER])
+    assert 'value="accept"' not in client.get(_org_url(org_b, "referrals/")).content.decode()
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    listing = client.get(_org_url(org_b, "referrals/")).content.decode()
+    assert f"/referrals/{referral.pk}/move/" in listing and 'value="decline"' in listing
+    client.post(
+        _org_url(org_b, f"referrals/{referral.pk}/move/"),
+        {"move": "decline", "reason": "Kuota penuh bulan ini"},
+    )
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.DECLINED
+    assert referral.decline_reason == "Kuota penuh bulan ini"
