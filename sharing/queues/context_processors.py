@@ -1,5 +1,5 @@
-"""The work queue's counts for the staff pages that show them ("my cases"), read only when a
-template asks for them."""
+"""The work queue's summary for the staff pages that show it ("my cases"), read only when a
+template asks for it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from sharing.queues.selectors import KIND_LABELS, OURS_TO_ANSWER, work_queue_counts
+from sharing.queues.selectors import WorkQueue, work_queue
 
 
 class WorkQueueSummary:
@@ -17,20 +17,20 @@ class WorkQueueSummary:
         self.actor = actor
 
     @cached_property
-    def counts(self) -> dict[str, int]:
-        return work_queue_counts(actor=self.actor)
+    def queue(self) -> WorkQueue:
+        return work_queue(actor=self.actor)
 
     @property
     def total(self) -> int:
-        return sum(self.counts.values())
+        return self.queue.total
 
     @property
-    def to_answer(self) -> int:
-        return sum(self.counts.get(kind, 0) for kind in OURS_TO_ANSWER)
+    def overdue(self) -> int:
+        return self.queue.overdue
 
     @property
     def kinds(self) -> list[tuple[str, str, int]]:
-        return [(kind, str(KIND_LABELS[kind]), n) for kind, n in self.counts.items() if n]
+        return [(kind, label, n) for kind, label, n in self.queue.kinds if n]
 
     @cached_property
     def url(self) -> str:

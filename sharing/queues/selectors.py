@@ -2,7 +2,8 @@
 
 Referrals and transfers waiting for our answer, access requests waiting for our division
 head (and a national office's own requests waiting for the office), shares granted to us,
-and our transfers still waiting for the receiver (the working-day clock warns both sides).
+our referrals not yet answered, and our transfers still waiting for the receiver (the
+working-day clock warns both sides).
 Each row says how long it has waited and, where there is one, its deadline; the rows are
 sorted by urgency: overdue, then due soon, then what we must answer, oldest first.
 """
@@ -25,7 +26,8 @@ from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import term_labels
 from sharing.access.models import AccessStatus
 from sharing.access.selectors import access_requests_awaiting, access_requests_sent
-from sharing.referrals.selectors import referrals_awaiting_answer
+from sharing.referrals.models import ReferralStatus
+from sharing.referrals.selectors import referrals_awaiting_answer, referrals_sent
 from sharing.selectors import shares_received_by
 from sharing.transfers.models import OPEN_STATUSES
 from sharing.transfers.selectors import transfers_awaiting_answer, transfers_outgoing, with_clocks
@@ -41,6 +43,7 @@ class Kind:
     ACCESS_IN = "access_in"
     ACCESS_OUT = "access_out"
     SHARE_IN = "share_in"
+    REFERRAL_OUT = "referral_out"
     TRANSFER_OUT = "transfer_out"
 
 
@@ -50,6 +53,7 @@ KIND_LABELS = {
     Kind.ACCESS_IN: _("Access requests to decide"),
     Kind.ACCESS_OUT: _("Our access requests awaiting the office"),
     Kind.SHARE_IN: _("Cases shared with us"),
+    Kind.REFERRAL_OUT: _("Our referrals awaiting an answer"),
     Kind.TRANSFER_OUT: _("Our transfers awaiting the receiver"),
 }
 # What waits for our own answer (the rest waits for someone else, or is there to be read).
@@ -137,21 +141,27 @@ def _section_labels(codes) -> str:
     return ", ".join(str(Section(code).label) if code in Section.values else code for code in codes)
 
 
-def _referral_rows(actor: Actor, referrals, now: datetime) -> list[QueueItem]:
-    slug = actor.organisation.slug
-    rows = list(referrals)
-    services = term_labels([r.service for r in rows], vocabulary=Vocabulary.SERVICE_TYPE)
-    return [
-        QueueItem(
-            kind=Kind.REFERRAL_IN,
-            counterpart=referral.sender.name,
-            case_number=referral.case_number,
-            detail=service,
-            since=referral.created_at,
-            url=_url(slug, "org:referral", "org:referrals", referral_id=referral.pk),
-        )
-        for referral, service in zip(rows, services, strict=True)
-    ]
+def _referral_rows(kind: str) -> Callable:
+    def rows(actor: Actor, referrals, now: datetime) -> list[QueueItem]:
+        slug = actor.organisation.slug
+        referrals = list(referrals)
+        services = term_labels([r.service for r in referrals], vocabulary=Vocabulary.SERVICE_TYPE)
+        return [
+            QueueItem(
+                kind=kind,
+                # To an outside agency: the sender records its answer by hand.
+                counterpart=(
+                    referral.sender.name if kind == Kind.REFERRAL_IN else referral.receiver_name
+                ),
+                case_number=referral.case_number,
+                detail=service,
+                since=referral.created_at,
+                url=_url(slug, "org:referral", "org:referrals", referral_id=referral.pk),
+            )
+            for referral, service in zip(referrals, services, strict=True)
+        ]
+
+    return rows
 
 
 def _transfer_rows(kind: str) -> Callable:
@@ -232,7 +242,7 @@ SOURCES: dict[str, Source] = {
     Kind.REFERRAL_IN: Source(
         Action.QUEUE_READ,
         lambda actor: referrals_awaiting_answer(actor=actor),
-        _referral_rows,
+        _referral_rows(Kind.REFERRAL_IN),
     ),
     Kind.TRANSFER_IN: Source(
         Action.QUEUE_READ,
@@ -257,6 +267,15 @@ SOURCES: dict[str, Source] = {
         Action.SHARES_READ,
         lambda actor: shares_received_by(actor=actor).order_by("granted_at", "id"),
         _share_rows,
+    ),
+    Kind.REFERRAL_OUT: Source(
+        Action.QUEUE_READ,
+        lambda actor: (
+            referrals_sent(actor=actor)
+            .filter(status=ReferralStatus.SENT)
+            .order_by("created_at", "id")
+        ),
+        _referral_rows(Kind.REFERRAL_OUT),
     ),
     Kind.TRANSFER_OUT: Source(
         Action.QUEUE_READ,
@@ -289,8 +308,3 @@ def work_queue(*, actor: Actor, now: datetime | None = None) -> WorkQueue:
         counts[kind] = len(rows) if len(rows) < MOST_ROWS else queryset.count()
         items += rows
     return WorkQueue(items=tuple(sorted(items, key=QueueItem.urgency)), counts=counts, now=now)
-
-
-def work_queue_counts(*, actor: Actor) -> dict[str, int]:
-    """Only the counts, one query per kind (the summary box on "my cases")."""
-    return {kind: source.query(actor).count() for kind, source in _sources(actor)}

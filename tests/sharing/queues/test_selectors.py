@@ -12,7 +12,7 @@ from hub.consent.models import ConsentRecord
 from hub.core.errors import PermissionDenied
 from sharing.access.models import AccessRequest, AccessStatus
 from sharing.models import ShareGrant
-from sharing.queues.selectors import Kind, work_queue, work_queue_counts
+from sharing.queues.selectors import Kind, work_queue
 from sharing.referrals.models import Referral, ReferralStatus
 from sharing.transfers.models import Transfer, TransferStatus
 from tests.builders import in_schema, member, registered_case
@@ -24,12 +24,15 @@ def _consent(org, case) -> ConsentRecord:
     )
 
 
-def referral(sender, receiver, case, *, status=ReferralStatus.SENT, days_ago=0) -> Referral:
+def referral(
+    sender, receiver, case, *, status=ReferralStatus.SENT, days_ago=0, agency=None
+) -> Referral:
     row = Referral.objects.create(
         sender=sender,
         case_id=case.pk,
         case_number=case.number,
         receiver=receiver,
+        agency=agency,
         service="psychosocial",
         reason="Pendampingan psikososial",
         sections=["summary"],
@@ -91,8 +94,7 @@ def _queue(org, role=Role.DIVISION_HEAD):
 
 
 def _counts(org, role=Role.DIVISION_HEAD):
-    with in_schema(org.organisation):
-        return work_queue_counts(actor=member(org, role))
+    return _queue(org, role).counts
 
 
 @pytest.fixture
@@ -116,6 +118,7 @@ def test_each_kind_appears_for_the_right_organisation_only(waiting, org_a, org_b
         Kind.ACCESS_IN: 0,
         Kind.ACCESS_OUT: 1,
         Kind.SHARE_IN: 1,
+        Kind.REFERRAL_OUT: 0,
         Kind.TRANSFER_OUT: 0,
     }
     assert {item.counterpart for item in b_queue.items} == {org_a.organisation.name}
@@ -126,14 +129,10 @@ def test_each_kind_appears_for_the_right_organisation_only(waiting, org_a, org_b
         Kind.ACCESS_IN: 1,
         Kind.ACCESS_OUT: 0,
         Kind.SHARE_IN: 0,
+        Kind.REFERRAL_OUT: 1,
         Kind.TRANSFER_OUT: 1,
     }
     assert {item.counterpart for item in a_queue.items} == {org_b.organisation.name}
-
-
-def test_counts_alone_agree_with_the_queue(waiting, org_a, org_b):
-    for org in (org_a, org_b):
-        assert _counts(org) == _queue(org).counts
 
 
 def test_settled_items_leave_the_queue(org_a, org_b):
@@ -193,3 +192,16 @@ def test_each_item_links_to_its_page_in_our_space(waiting, org_a, org_b):
     urls = {item.kind: item.url for item in _queue(org_b).items}
     assert urls[Kind.REFERRAL_IN].endswith(f"/referrals/{waiting['referral'].pk}/")
     assert urls[Kind.SHARE_IN].endswith(f"/shared-with-us/{waiting['share'].pk}/")
+
+
+def test_our_referral_to_an_outside_agency_waits_under_its_name(org_a):
+    from sharing.referrals.models import ServiceAgency
+
+    a = org_a.organisation
+    agency = ServiceAgency.objects.create(
+        name="UPTD PPA Kabupaten Indramayu", services=["psychosocial"], authority="regional"
+    )
+    referral(a, None, registered_case(a), agency=agency)
+    (item,) = _queue(org_a).items
+    assert item.kind == Kind.REFERRAL_OUT and item.counterpart == agency.name
+    assert not item.ours_to_answer

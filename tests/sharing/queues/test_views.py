@@ -41,7 +41,9 @@ def test_the_sender_sees_nothing_of_the_receivers_side(client, org_a, org_b):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
     body = client.get(org_api(org_a, "work-queue/")).json()
     assert body["counts"][Kind.REFERRAL_IN] == 0
-    assert [item["kind"] for item in body["items"]] == [Kind.TRANSFER_OUT]
+    # Its own side: the overdue transfer first, then the referral not yet answered.
+    assert [item["kind"] for item in body["items"]] == [Kind.TRANSFER_OUT, Kind.REFERRAL_OUT]
+    assert body["items"][1]["counterpart"] == org_b.organisation.name
 
 
 def test_an_analyst_is_refused(client, org_a):
@@ -63,7 +65,10 @@ def test_my_cases_shows_the_summary_with_a_link(client, org_a, org_b):
     client.force_login(org_b.users[Role.DIVISION_HEAD])
     page = client.get(f"/org/{org_b.organisation.slug}/my/").content.decode()
     assert f'href="/org/{org_b.organisation.slug}/queue/"' in page
-    assert 'id="work-queue-title"' in page
+    box = page[page.index('id="work-queue-title"') :]
+    box = box[: box.index("</section>")]
+    assert '<span class="badge danger">' in box  # the overdue transfer
+    assert box.count("<li>") == 3  # overdue, referrals to answer, transfers to answer
 
 
 def test_the_home_page_links_to_the_queue(client, org_a):
