@@ -137,7 +137,40 @@ def _samples(org, secret) -> dict[str, str]:
             "intervention_id": "999999",
             "record": "plan",
             "notification_id": "999999",
+            "transfer_id": str(_transfer_of(org, secret)),
         }
+
+
+def _transfer_of(org, secret) -> int:
+    """A transfer of the restricted case to another member, waiting for its answer."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from hub.consent.models import ConsentRecord
+    from hub.organisations.models import Organisation
+    from sharing.transfers.models import Transfer
+
+    consent = ConsentRecord.objects.create(
+        given_by="worker",
+        source="portal",
+        share=True,
+        organisation=org.organisation,
+        case_id=secret["case"],
+    )
+    return Transfer.objects.create(
+        sender=org.organisation,
+        case_id=secret["case"],
+        case_number=secret["number"],
+        receiver=Organisation.objects.members().exclude(pk=org.organisation.pk).first(),
+        consent=consent,
+        decided_by="test",
+        decided_at=timezone.now(),
+        note="Rahasia: dialihkan",
+        status="delivered",
+        package=b"<package/>",
+        due_on=date(2026, 12, 9),
+    ).pk
 
 
 # (a) One organisation's data reachable by another
