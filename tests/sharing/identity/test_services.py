@@ -220,3 +220,16 @@ def test_rehash_removes_rows_of_cases_that_no_longer_exist(org_a):
     ) == {case.pk}
     with in_schema(org_a.organisation):
         assert Case.objects.filter(pk=case.pk).exists()
+
+
+def test_the_rehash_command_recomputes_with_the_current_key(org_a, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    case = _case(org_a, nik=NIK)
+    settings.IDENTITY_HASH_KEY_ID = "k2"
+    out = StringIO()
+    call_command("identity_rehash", stdout=out)
+    assert set(_rows(org_a, case).values_list("key_id", flat=True)) == {"k2"}
+    assert "identifier hashes written" in out.getvalue()
