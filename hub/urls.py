@@ -42,6 +42,7 @@ from tenants.cases import (
 )
 from tenants.cases import views as case_views
 from tenants.cases.api_imports import CaseImportApi
+from tenants.cases.views_import import case_import_page
 from tenants.clientlinks import api as clientlinks_api
 from tenants.clientlinks import views as clientlinks_views
 from tenants.clocks import api as clocks_api
@@ -310,6 +311,7 @@ organisation_space = [
     path("cases/<int:case_id>/", case_views.case_detail, name="case"),
     path("cases/<int:case_id>/print/", case_views.case_print, name="case-print"),
     path("register/", views_register.case_register_page, name="register"),
+    path("cases/import/", case_import_page, name="case-import"),
     path("staff/", views_staff.staff_page, name="staff"),
     path("staff/<int:user_id>/roles/", views_staff.staff_roles, name="staff-roles"),
     path("staff/<int:user_id>/deactivate/", views_staff.staff_deactivate, name="staff-deactivate"),
