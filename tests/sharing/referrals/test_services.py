@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.accounts.roles import Role
+from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.consent.models import ConsentRecord
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.models import AuditEvent
@@ -412,3 +412,55 @@ def test_an_unreadable_package_is_a_409_and_makes_no_case(org_a, org_b):
         _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
     assert refused.value.code == "invalid_package"
     assert _snapshot(org_b) == before
+
+
+CONSENTS = {
+    "none": {},
+    "share": {"share": True},
+    "share_with_b": {"share": True, "share_with": ["sbmi-uji"]},
+    "share_with_other": {"share": True, "share_with": ["another-member"]},
+    "refer": {"refer": True},
+    "share_and_refer": {"share": True, "refer": True},
+}
+# (consent, receiver) → may the case be referred there?
+ALLOWED = {
+    ("share", "member"),
+    ("share_with_b", "member"),
+    ("share_and_refer", "member"),
+    ("refer", "agency"),
+    ("share_and_refer", "agency"),
+}
+
+
+@pytest.mark.parametrize("receiver", ["member", "agency"])
+@pytest.mark.parametrize("consent", sorted(CONSENTS))
+def test_consent_by_receiver_matrix(org_a, org_b, agency, consent, receiver):
+    case = consented_case(org_a, **CONSENTS[consent])
+    to = {"receiver": org_b.organisation} if receiver == "member" else {"agency": agency}
+    if (consent, receiver) in ALLOWED:
+        assert _send(org_a, case, **to).status == ReferralStatus.SENT
+    else:
+        with pytest.raises(Conflict):
+            _send(org_a, case, **to)
+        assert not Referral.objects.exists()
+
+
+@pytest.mark.parametrize("role", sorted(ORGANISATION_ROLES))
+def test_role_matrix_for_sending_and_answering(org_a, org_b, role):
+    """Nobody is assigned to this case: only the division heads send and answer."""
+    case = consented_case(org_a, share=True)
+    if role == Role.DIVISION_HEAD:
+        referral = _send(org_a, case, role=role, receiver=org_b.organisation)
+        _as(
+            org_b,
+            lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=False, reason="x"),
+            role,
+        )
+        assert Referral.objects.get().status == ReferralStatus.DECLINED
+        return
+    with pytest.raises(PermissionDenied):
+        _send(org_a, case, role=role, receiver=org_b.organisation)
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    with pytest.raises(PermissionDenied):
+        _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True), role)
+    assert Referral.objects.get().status == ReferralStatus.SENT
