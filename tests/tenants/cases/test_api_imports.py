@@ -223,3 +223,22 @@ def test_a_document_from_xml_is_listed_as_not_received(client, org_a, org_b, cas
         assert gettext("File not received") in page.content.decode()
         assert gettext("Received as an imported package") in page.content.decode()
     assert "Surat kuasa" in page.content.decode()
+
+
+def test_a_package_of_several_megabytes_is_accepted(client, org_b):
+    """Larger than Django's in-memory body limit, within the package limit."""
+    import dataclasses
+
+    from hub.demo import seed_projection
+    from interchange.package import EventEntry
+    from interchange.xml import package_to_xml
+
+    package = seed_projection.demo_package()
+    events = tuple(
+        EventEntry(f"posko:event:{n}", None, f"Catatan {n}. " + "Kronologi panjang. " * 5000)
+        for n in range(40)
+    )
+    data = package_to_xml(dataclasses.replace(package, events=events))
+    assert len(data) > 3 * 1024 * 1024
+    response = _import(client, org_b, data)
+    assert response.status_code == 201, response.content[:500]
