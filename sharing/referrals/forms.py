@@ -93,6 +93,11 @@ class DirectoryFilterForm(VocabularyForm):
         help_text=gettext_lazy("E.g. Jawa Barat, Indramayu, or MY for posts in Malaysia."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        service = self.fields["service"]
+        service.choices = [("", _("any service")), *service.choices[1:]]
+
 
 class AgencyForm(VocabularyForm):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
