@@ -242,3 +242,14 @@ def test_a_package_of_several_megabytes_is_accepted(client, org_b):
     assert len(data) > 3 * 1024 * 1024
     response = _import(client, org_b, data)
     assert response.status_code == 201, response.content[:500]
+
+
+def test_a_package_over_the_limit_is_413_and_changes_nothing(client, org_b):
+    from interchange.xml import MAX_PACKAGE_BYTES
+
+    before = _counts(org_b)
+    data = b"<casePackage>" + b" " * MAX_PACKAGE_BYTES + b"</casePackage>"
+    response = _import(client, org_b, data)
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
+    assert _counts(org_b) == before
