@@ -33,11 +33,15 @@ class ConsentMissing(DomainError):
     code = "consent_missing"
 
 
-def _consent_refusal(consent, recipient: Organisation) -> str:
+def _consent_refusal(consent) -> str:
     """Why the client's consent does not cover sharing with this member (the message shown)."""
     if consent is not None and consent.covers(Purpose.SHARE) and consent.share_with:
+        names = dict(
+            Organisation.objects.filter(slug__in=consent.share_with).values_list("slug", "name")
+        )
+        members = ", ".join(names.get(slug, slug) for slug in consent.share_with)
         return _("The client has consented to sharing only with these members: %(members)s.") % {
-            "members": ", ".join(consent.share_with)
+            "members": members
         }
     return _("The client has not consented to sharing this case with other members.")
 
@@ -86,7 +90,7 @@ def share_grant(
         )
     consent = consent_for_case(organisation=actor.organisation, case_id=case.pk)
     if consent is None or not consent.covers(Purpose.SHARE, recipient_slug=recipient.slug):
-        raise ConsentMissing(_consent_refusal(consent, recipient))
+        raise ConsentMissing(_consent_refusal(consent))
     grant = ShareGrant.objects.create(
         owner=actor.organisation,
         case_id=case.pk,

@@ -100,11 +100,12 @@ def test_share_grant_without_consent_is_refused_and_nothing_is_written(org_a, or
 
 def test_share_grant_to_a_member_the_consent_does_not_name_is_refused_naming_them(org_a, org_b):
     case, consent = _case(org_a.organisation)
-    consent.share_with = ["serikat-lain"]
+    consent.share_with = ["serikat-lain", org_a.organisation.slug]
     consent.save(update_fields=["share_with"])
     with pytest.raises(ConsentMissing) as refused:
         _grant(org_a, org_b, case)
     assert "serikat-lain" in refused.value.message
+    assert org_a.organisation.name in refused.value.message
     assert not ShareGrant.objects.exists()
 
 
