@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -35,11 +35,30 @@ class QueueItemOutput(serializers.Serializer):
 
 class WorkQueueOutput(serializers.Serializer):
     counts = serializers.DictField(child=serializers.IntegerField())
+    overdue = serializers.IntegerField()
+    kind = serializers.CharField(help_text="The kind the items are limited to, or empty.")
     items = QueueItemOutput(many=True, help_text="Most urgent first.")
 
 
+class WorkQueueQuery(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=list(KIND_LABELS), required=False, default="")
+
+
 class WorkQueueApi(OrganisationApiView):
-    @extend_schema(responses={200: WorkQueueOutput, **error_responses(403)})
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "kind",
+                str,
+                enum=list(KIND_LABELS),
+                required=False,
+                description="Only the items of this kind (the counts stay those of every kind).",
+            )
+        ],
+        responses={200: WorkQueueOutput, **error_responses(400, 403)},
+    )
     def get(self, request, **kwargs):
-        queue = work_queue(actor=self.actor)
+        query = WorkQueueQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        queue = work_queue(actor=self.actor, kind=query.validated_data["kind"])
         return Response(WorkQueueOutput(queue, context={"now": queue.now}).data)

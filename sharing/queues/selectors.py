@@ -100,6 +100,8 @@ class WorkQueue:
     items: tuple[QueueItem, ...]
     counts: dict[str, int] = field(default_factory=dict)
     now: datetime = field(default_factory=timezone.now)
+    kind: str = ""  # the rows are of this kind only ("" for all)
+    overdue: int = 0  # of every kind
 
     @property
     def total(self) -> int:
@@ -108,10 +110,6 @@ class WorkQueue:
     @property
     def to_answer(self) -> int:
         return sum(self.counts.get(kind, 0) for kind in OURS_TO_ANSWER)
-
-    @property
-    def overdue(self) -> int:
-        return sum(1 for item in self.items if item.tone == "danger")
 
     @property
     def kinds(self) -> list[tuple[str, str, int]]:
@@ -296,15 +294,26 @@ def _sources(actor: Actor) -> list[tuple[str, Source]]:
     ]
 
 
-def work_queue(*, actor: Actor, now: datetime | None = None) -> WorkQueue:
-    """Everything waiting for (or on) the actor's organisation that the actor may see; the
-    counts are of everything, the rows at most MOST_ROWS of each kind."""
+def work_queue(*, actor: Actor, kind: str = "", now: datetime | None = None) -> WorkQueue:
+    """Everything waiting for (or on) the actor's organisation that the actor may see (only
+    the rows of `kind`, when one the actor sees is named); the counts are of every kind, the
+    rows at most MOST_ROWS of each kind."""
     now = now or timezone.now()
     items: list[QueueItem] = []
     counts: dict[str, int] = {}
-    for kind, source in _sources(actor):
+    for name, source in _sources(actor):
         queryset = source.query(actor)
         rows = source.rows(actor, queryset[:MOST_ROWS], now)
-        counts[kind] = len(rows) if len(rows) < MOST_ROWS else queryset.count()
+        counts[name] = len(rows) if len(rows) < MOST_ROWS else queryset.count()
         items += rows
-    return WorkQueue(items=tuple(sorted(items, key=QueueItem.urgency)), counts=counts, now=now)
+    overdue = sum(1 for item in items if item.tone == "danger")
+    kind = kind if kind in counts else ""
+    if kind:
+        items = [item for item in items if item.kind == kind]
+    return WorkQueue(
+        items=tuple(sorted(items, key=QueueItem.urgency)),
+        counts=counts,
+        now=now,
+        kind=kind,
+        overdue=overdue,
+    )

@@ -13,5 +13,8 @@ def work_queue_page(request):
     return render(
         request,
         "queues/work_queue.html",
-        {"organisation": request.organisation, "queue": work_queue(actor=request.actor)},
+        {
+            "organisation": request.organisation,
+            "queue": work_queue(actor=request.actor, kind=request.GET.get("kind", "")),
+        },
     )

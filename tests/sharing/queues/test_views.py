@@ -75,3 +75,30 @@ def test_the_home_page_links_to_the_queue(client, org_a):
     client.force_login(org_a.users[Role.CASE_LAWYER])
     page = client.get(f"/org/{org_a.organisation.slug}/").content.decode()
     assert f'href="/org/{org_a.organisation.slug}/queue/"' in page
+
+
+def test_the_api_limits_the_items_to_one_kind_and_keeps_every_count(client, org_a, org_b):
+    _waiting(org_a, org_b)
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    body = client.get(org_api(org_b, "work-queue/", kind=Kind.REFERRAL_IN)).json()
+    assert [item["kind"] for item in body["items"]] == [Kind.REFERRAL_IN]
+    assert body["kind"] == Kind.REFERRAL_IN and body["overdue"] == 1
+    assert body["counts"][Kind.TRANSFER_IN] == 1
+
+
+def test_an_unknown_kind_is_a_400_in_the_api_and_ignored_on_the_page(client, org_a, org_b):
+    _waiting(org_a, org_b)
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    response = client.get(org_api(org_b, "work-queue/", kind="nonsense"))
+    assert response.status_code == 400 and "kind" in response.json()["error"]["fields"]
+    page = client.get(f"/org/{org_b.organisation.slug}/queue/?kind=nonsense")
+    assert page.status_code == 200
+    assert page.content.decode().count("/referrals/") >= 1
+
+
+def test_the_page_filters_by_kind(client, org_a, org_b):
+    _waiting(org_a, org_b)
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    page = client.get(f"/org/{org_b.organisation.slug}/queue/?kind={Kind.TRANSFER_IN}")
+    body = page.content.decode()
+    assert "/transfers/" in body and "/referrals/" not in body.split("<tbody>")[1]
