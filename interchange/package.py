@@ -74,6 +74,20 @@ class ContactDetails:
 
 
 @dataclass(frozen=True)
+class PlacementEntry:
+    """A person's work abroad: where, for whom, through which agency, how they left."""
+
+    country: str  # ISO 3166 alpha-2
+    city: str = ""
+    employer: str = ""
+    agency: str = ""
+    procedural: bool | None = None  # left through the official procedure?
+    departed_on: date | None = None
+    returned_on: date | None = None
+    document_status: str = ""  # a code of the legal_status vocabulary
+
+
+@dataclass(frozen=True)
 class PersonEntry:
     """A person involved in the case, with role codes such as "victim"."""
 
@@ -88,6 +102,7 @@ class PersonEntry:
     occupation: str = ""
     language: str = ""
     needs_interpreter: bool = False
+    placements: tuple[PlacementEntry, ...] = ()
     contact: ContactDetails | None = None
 
 

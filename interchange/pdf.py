@@ -209,6 +209,20 @@ def _context(package: CasePackage, labels: DossierLabels) -> dict[str, Any]:
             {
                 "no": numbers[person.ref],
                 "name": person.display_name or "\u2013",
+                "abroad": "\n".join(
+                    ", ".join(
+                        x
+                        for x in (
+                            item.country,
+                            item.city,
+                            item.employer,
+                            item.agency,
+                            _period(item.departed_on, item.returned_on),
+                        )
+                        if x
+                    )
+                    for item in person.placements
+                ),
                 "roles": several(labels.roles, person.roles),
                 "gender": pick(labels.genders, person.gender),
                 "age": "" if person.age is None else str(person.age),
@@ -306,6 +320,13 @@ def _event_date(start: date | None, until: date | None, none: str) -> str:
     if start is None:
         return none
     return format_date(start) + (f" \u2013 {format_date(until)}" if until else "")
+
+
+def _period(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return ""
+    since = format_date(start) if start else "?"
+    return f"{since} \u2013 {format_date(end)}" if end else f"{since} \u2013"
 
 
 def _size(size: int) -> str:

@@ -29,6 +29,7 @@ from interchange.package import (
     DocumentEntry,
     EventEntry,
     PersonEntry,
+    PlacementEntry,
     Provenance,
     ServiceEntry,
 )
@@ -188,6 +189,17 @@ def _write_person(parent: etree._Element, person: PersonEntry) -> None:
     _optional(node, "language", person.language)
     if person.needs_interpreter:
         _sub(node, "needsInterpreter")
+    for placement in person.placements:
+        item = _sub(node, "placement")
+        _sub(item, "country", placement.country)
+        _optional(item, "city", placement.city)
+        _optional(item, "employer", placement.employer)
+        _optional(item, "agency", placement.agency)
+        if placement.procedural is not None:
+            _sub(item, "procedural", "true" if placement.procedural else "false")
+        _optional(item, "departedOn", placement.departed_on and _format_date(placement.departed_on))
+        _optional(item, "returnedOn", placement.returned_on and _format_date(placement.returned_on))
+        _optional(item, "documentStatus", placement.document_status)
     for role in person.roles:
         _sub(node, "role", attrs={"code": role})
     contact = person.contact
@@ -479,7 +491,22 @@ def _read_person(node: etree._Element) -> PersonEntry:
         occupation=_text(node, "occupation"),
         language=_text(node, "language"),
         needs_interpreter=node.find(_NS + "needsInterpreter") is not None,
+        placements=tuple(_read_placement(item) for item in node.iterchildren(_NS + "placement")),
         contact=details,
+    )
+
+
+def _read_placement(node: etree._Element) -> PlacementEntry:
+    procedural = _text(node, "procedural").strip()
+    return PlacementEntry(
+        country=_text(node, "country"),
+        city=_text(node, "city"),
+        employer=_text(node, "employer"),
+        agency=_text(node, "agency"),
+        procedural=None if not procedural else procedural in ("true", "1"),
+        departed_on=_optional_date(node, "departedOn"),
+        returned_on=_optional_date(node, "returnedOn"),
+        document_status=_text(node, "documentStatus"),
     )
 
 

@@ -26,6 +26,7 @@ from interchange.package import (
     DocumentEntry,
     EventEntry,
     PersonEntry,
+    PlacementEntry,
     Provenance,
     ServiceEntry,
 )
@@ -72,6 +73,16 @@ def demo_package() -> CasePackage:
                 age=29,
                 occupation="domestic_worker",
                 language="Jawa",
+                placements=(
+                    PlacementEntry(
+                        "TW",
+                        city="Taipei",
+                        employer="Keluarga Lin",
+                        agency="PT Sinar Jaya Abadi",
+                        procedural=True,
+                        departed_on=date(2025, 3, 10),
+                    ),
+                ),
                 contact=ContactDetails(
                     phone="+886 912 000 214",
                     safe_contact="Hanya lewat WhatsApp kakaknya, Darsih, setelah 20.00 WIB",

@@ -10,6 +10,7 @@ Everything happens in one transaction: a refused import leaves the data as it wa
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -57,12 +58,17 @@ from tenants.cases.registration import case_number_next
 from tenants.cases.selectors import case_subject
 from tenants.documents.models import Document
 from tenants.events.models import Act, DatePrecision, Event
-from tenants.people.models import Gender, PassportHolder, Person
+from tenants.people.models import Gender, PassportHolder, Person, Placement
 from tenants.people.services import MOST_PEOPLE_IN_A_GROUP, NIK
 
 RECEIVED_VIA = (ReceivedVia.IMPORT, ReceivedVia.REFERRAL, ReceivedVia.TRANSFER)
 # Format 1 packages carry no uid: the same source case always gets the same one.
 UID_NAMESPACE = uuid.UUID("1b8f4a52-6d0c-4f0e-9a8e-3c6f1f2b7d10")
+
+
+COUNTRY = re.compile("[A-Z]{2}")
+# A package's placement field → the Placement model's.
+FIELD_OF = {"city": "destination_city", "employer": "employer_name", "agency": "agency_name"}
 
 
 class InvalidPackage(DomainError):
@@ -230,6 +236,7 @@ def _check(package: CasePackage) -> None:
     _codes(entry.case_types, terms_by_code(Vocabulary.CASE_TYPE), "case.case_types")
     person_refs = set()
     occupations = terms_by_code(Vocabulary.OCCUPATION)
+    legal_statuses = terms_by_code(Vocabulary.LEGAL_STATUS)
     for person in package.people:
         where = f"people.{person.ref}"
         person_refs.add(person.ref)
@@ -244,6 +251,13 @@ def _check(package: CasePackage) -> None:
             _refuse(f"{where}.group_size", _("Give the number of people in the group."))
         if person.birth_date and person.birth_date > timezone.localdate():
             _refuse(f"{where}.birth_date", _("A birth date cannot be in the future."))
+        for placement in person.placements:
+            if not COUNTRY.fullmatch(placement.country):
+                _refuse(f"{where}.placements.country", _("Unknown country."))
+            statuses = [placement.document_status] if placement.document_status else []
+            _codes(statuses, legal_statuses, f"{where}.placements.document_status")
+            for name in ("city", "employer", "agency"):
+                _fits(Placement, FIELD_OF[name], getattr(placement, name), f"{where}.{name}")
         contact = person.contact
         if contact is not None:
             if contact.nik and not NIK.match(contact.nik):
@@ -363,11 +377,26 @@ class _Importer:
                 passport_holder=entry.contact.passport_holder,
             )
         if person is None:
-            return Person.objects.create(**values)
-        for name, value in values.items():
-            setattr(person, name, value)
-        person.version += 1
-        person.save()
+            person = Person.objects.create(**values)
+        else:
+            for name, value in values.items():
+                setattr(person, name, value)
+            person.version += 1
+            person.save()
+        # Work abroad is the person's: the package's list replaces what was recorded.
+        person.placements.all().delete()
+        for item in entry.placements:
+            Placement.objects.create(
+                person=person,
+                destination_country=item.country,
+                destination_city=item.city,
+                employer_name=item.employer,
+                agency_name=item.agency,
+                procedural=item.procedural,
+                departed_on=item.departed_on,
+                returned_on=item.returned_on,
+                document_status=item.document_status,
+            )
         return person
 
     def _roles(self, person: Person, roles: tuple[str, ...]) -> None:

@@ -28,6 +28,7 @@ from interchange.package import (
     DocumentEntry,
     EventEntry,
     PersonEntry,
+    PlacementEntry,
     Provenance,
     ServiceEntry,
 )
@@ -160,6 +161,19 @@ def _people(case: Case, refs: _Refs, *, contact: bool) -> tuple[PersonEntry, ...
             occupation=person.occupation,
             language=person.language,
             needs_interpreter=person.needs_interpreter,
+            placements=tuple(
+                PlacementEntry(
+                    country=item.destination_country,
+                    city=item.destination_city,
+                    employer=item.employer_name,
+                    agency=item.agency_name,
+                    procedural=item.procedural,
+                    departed_on=item.departed_on,
+                    returned_on=item.returned_on,
+                    document_status=item.document_status,
+                )
+                for item in sorted(person.placements.all(), key=lambda p: p.pk)
+            ),
             contact=ContactDetails(
                 phone=person.phone,
                 email=person.email,

@@ -23,6 +23,7 @@ from interchange.package import (
     DocumentEntry,
     EventEntry,
     PersonEntry,
+    PlacementEntry,
     Provenance,
     ServiceEntry,
 )
@@ -112,6 +113,19 @@ def full_package() -> CasePackage:
                 occupation="domestic_worker",
                 language="Jawa",
                 needs_interpreter=True,
+                placements=(
+                    PlacementEntry(
+                        "MY",
+                        city="Kuala Lumpur",
+                        employer="Keluarga Tan",
+                        agency="PT Maju Jaya Sentosa",
+                        procedural=False,
+                        departed_on=date(2022, 8, 1),
+                        returned_on=date(2024, 2, 20),
+                        document_status="undocumented",
+                    ),
+                    PlacementEntry("SA", procedural=True),
+                ),
                 contact=ContactDetails(
                     phone="+62 812 1111 2222",
                     safe_contact="Hanya WhatsApp setelah 21.00",
@@ -570,6 +584,20 @@ PERSON = st.builds(
     occupation=st.just("") | CODE,
     language=text(0, 20),
     needs_interpreter=st.booleans(),
+    placements=st.lists(
+        st.builds(
+            PlacementEntry,
+            country=st.from_regex(r"[A-Z]{2}", fullmatch=True),
+            city=text(0, 20),
+            employer=text(0, 20),
+            agency=text(0, 20),
+            procedural=st.none() | st.booleans(),
+            departed_on=st.none() | DATES,
+            returned_on=st.none() | DATES,
+            document_status=st.just("") | CODE,
+        ),
+        max_size=2,
+    ).map(tuple),
 )
 ACT = st.builds(
     ActEntry,

@@ -23,7 +23,7 @@ from tenants.documents.models import Document
 from tenants.documents.services import document_upload
 from tenants.events.models import Event
 from tenants.events.services import ActData, EventData, act_record, event_record
-from tenants.people.models import Person
+from tenants.people.models import Person, Placement
 from tests.builders import client_case, in_schema, member
 
 
@@ -45,6 +45,14 @@ def full_case(org_a):
         )
         client = case.people.get()
         CasePerson.objects.create(case=case, person=client, role=PersonRole.VICTIM)
+        Placement.objects.create(
+            person=client,
+            destination_country="MY",
+            destination_city="Kuala Lumpur",
+            employer_name="Keluarga Tan",
+            procedural=False,
+            departed_on=date(2024, 8, 1),
+        )
         event = event_record(
             actor=lawyer,
             case=case,
@@ -108,6 +116,12 @@ def test_projection_carries_every_section_with_stable_refs(org_a, full_case):
     with in_schema(org_a.organisation):
         client_pk = full_case.people.distinct().get().pk
     assert person.ref == f"{org_a.organisation.slug}:person:{client_pk}"
+    (placement,) = person.placements
+    assert (placement.country, placement.employer, placement.procedural) == (
+        "MY",
+        "Keluarga Tan",
+        False,
+    )
     (event,) = package.events
     assert event.acts[0].victims == (person.ref,)
     assert package.services[0].service == "legal"
