@@ -159,6 +159,8 @@ def test_the_recipient_lists_live_shares_only(client, org_a, org_b):
     client.force_login(org_b.users[Role.CASE_LAWYER])
     listing = client.get(org_api(org_b, "shared-with-us/")).json()
     assert [g["id"] for g in listing] == [live["id"]]
+    assert listing[0]["owner_name"] == org_a.organisation.name
+    assert listing[0]["case_number"] == case.number
     assert client.get(org_api(org_b, f"shared-with-us/{ended['id']}/")).status_code == 404
 
 

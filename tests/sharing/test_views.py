@@ -240,3 +240,14 @@ def test_an_until_date_in_the_past_is_refused_on_its_field(client, org_a, org_b)
     assert response.status_code == 400
     assert 'href="#id_until"' in response.content.decode()
     assert not ShareGrant.objects.exists()
+
+
+def test_the_owners_page_shows_a_share_ended_by_withdrawn_consent(client, org_a, org_b):
+    case, consent = _case(org_a.organisation)
+    _grant(org_a, org_b, case)
+    consent_withdraw(consent=consent, by=AuditActor(label="worker on the portal"))
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    page = client.get(_page(org_a, case)).content.decode()
+    with translation.override("id"):
+        assert gettext("Consent withdrawn") in page
+    assert "/revoke/" not in page
