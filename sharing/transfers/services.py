@@ -177,6 +177,8 @@ def _transfer_step(*, actor: Actor, transfer_id: object, step_name: str, **chang
         detail["reason"] = transfer.withdrawal_reason
     if transfer.receiver_case_number and step.to == TransferStatus.ACCEPTED:
         detail["receiver_case_number"] = transfer.receiver_case_number
+        # What the trail prints as the note: the stub's case page then says where it went.
+        detail["reason"] = f"{transfer.receiver.name}, {transfer.receiver_case_number}"
     _record(actor, transfer, step.event, **detail)
     return transfer
 

@@ -95,6 +95,8 @@ def test_the_receiver_sees_days_left_and_accepts(client, org_a, org_b):
     stub = client.get(_page(org_a, f"cases/{case.pk}/transfer/")).content.decode()
     assert org_b.organisation.name in stub and transfer.receiver_case_number in stub
     assert f"/org/{org_b.organisation.slug}/" not in stub
+    case_page = client.get(_page(org_a, f"cases/{case.pk}/")).content.decode()
+    assert f"{org_b.organisation.name}, {transfer.receiver_case_number}" in case_page
 
 
 def test_a_receivers_lawyer_sees_the_transfer_but_cannot_answer(client, org_a, org_b):
