@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from hub.consent.models import Purpose
+from hub.consent.models import ConsentRecord, Purpose
 from hub.consent.selectors import consent_for_case
 from hub.core.audit import audit_record
 from hub.core.errors import DomainError, NotFound
@@ -57,9 +57,12 @@ def share_grant(
     starts_at: datetime | None = None,
     expires_at: datetime | None = None,
 ) -> ShareGrant:
-    """Run in the owner's schema (the request's organisation)."""
+    """Run in the owner's schema (the request's organisation). The case and its consent
+    record are locked, so a restriction or a withdrawal at the same moment either comes first
+    (and refuses the share) or after (and ends it)."""
     policy.require(actor, Action.SHARE_MANAGE)
     case = case_for_actor(actor=actor, case_id=case_id)
+    case = Case.objects.select_for_update().get(pk=case.pk)
     if case.restricted:
         raise DomainError(
             _("A restricted case is not shared: lift the restriction first if it must be."),
@@ -89,6 +92,8 @@ def share_grant(
             fields={"starts_at": [_("After the end.")]},
         )
     consent = consent_for_case(organisation=actor.organisation, case_id=case.pk)
+    if consent is not None:
+        consent = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
     if consent is None or not consent.covers(Purpose.SHARE, recipient_slug=recipient.slug):
         raise ConsentMissing(_consent_refusal(consent))
     grant = ShareGrant.objects.create(
