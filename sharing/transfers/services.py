@@ -44,7 +44,7 @@ from tenants.cases.lifecycle import Move
 from tenants.cases.models import Case, DecisionRequest
 from tenants.cases.projection import ALL_SECTIONS, case_projection
 from tenants.cases.selectors import case_for_actor, case_hidden_sections, case_subject
-from tenants.cases.services import TransitionNotAllowed, case_transition
+from tenants.cases.services import TransitionNotAllowed, case_restrict, case_transition
 
 NOTE_LENGTH = 2000
 SENDER, RECEIVER = "sender", "receiver"
@@ -357,6 +357,7 @@ def transfer_answer(
     consent = _consent_check(locked.sender, locked.case_id, locked.receiver)
     case = _import(actor=actor, transfer=locked)
     _consent_carry(actor=actor, consent=consent, case=case)
+    _restriction_carry(actor=actor, transfer=locked, case=case)
     return _transfer_step(
         actor=actor,
         transfer_id=transfer.pk,
@@ -374,6 +375,24 @@ def _import(*, actor: Actor, transfer: Transfer) -> Case:
         received_via="transfer",
         source_organisation=transfer.sender,
     )
+
+
+def _restriction_carry(*, actor: Actor, transfer: Transfer, case: Case) -> None:
+    """A restricted case (sexual violence, children) or restricted parts of it stay restricted
+    at the receiver: the package says nothing of who may read what inside an office."""
+    with organisation_context(transfer.sender):
+        source = (
+            Case.objects.filter(pk=transfer.case_id)
+            .values("restricted", "restricted_sections")
+            .first()
+        )
+    if source and (source["restricted"] or source["restricted_sections"]):
+        case_restrict(
+            actor=actor,
+            case_id=case.pk,
+            restricted=source["restricted"],
+            sections=list(source["restricted_sections"]),
+        )
 
 
 def _consent_carry(*, actor: Actor, consent: ConsentRecord, case: Case) -> None:

@@ -382,3 +382,13 @@ def test_sender_staff_who_may_not_read_a_restricted_part_cannot_read_the_file(or
             actor=member(org_a, Role.DIVISION_HEAD), transfer_id=transfer.pk
         )
     assert package == bytes(transfer.package)
+
+
+def test_a_restricted_case_stays_restricted_at_the_receiver(org_a, org_b):
+    case = _case(org_a)
+    with in_schema(org_a.organisation):
+        Case.objects.filter(pk=case.pk).update(restricted=True, restricted_sections=["care"])
+    transfer = _answer(org_b, _decide(org_a, org_b, case))
+    with in_schema(org_b.organisation):
+        received = Case.objects.get(pk=transfer.receiver_case_id)
+    assert (received.restricted, received.restricted_sections) == (True, ["care"])
