@@ -312,7 +312,9 @@ SPECTACULAR_SETTINGS = {
         "AssignmentRoleEnum": "tenants.cases.models.ASSIGNABLE_ROLE_CHOICES",
         "CasePersonRoleEnum": "tenants.cases.models.PersonRole",
         # Share sections (what another member sees) and restricted case sections differ.
-        "ShareSectionEnum": "sharing.models.Section",
+        "ShareSectionEnum": "tenants.cases.projection.Section",
+        "SharePermissionEnum": "sharing.models.SharePermission",
+        "ShareStatusEnum": "sharing.models.ShareStatus",
         "CaseSectionEnum": "tenants.cases.models.CaseSection",
         "LinkStateEnum": "hub.links.models.LinkState",
         # A complaint's status (public API) and a case's handling status.
