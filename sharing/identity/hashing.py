@@ -2,7 +2,8 @@
 
 Two spellings of one identifier must give one digest: a passport in upper case without
 spaces or dashes, a NIK as its 16 digits, a phone number as digits in international form
-(an Indonesian 08… becomes 628…). What cannot be a real identifier gives no digest at all.
+(an Indonesian 08… becomes 628…; a phone field listing several numbers gives one digest for
+each). What cannot be a real identifier gives no digest at all.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from sharing.identity.models import IdentifierKind
 
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]")
 _NOT_DIGIT = re.compile(r"[^0-9]")
-_PHONE_KEPT = re.compile(r"^[0-9+\s().\-/]+$")
+_PHONE_KEPT = re.compile(r"^[0-9+\s().\-]+$")
+# Staff sometimes write two numbers in one field: "0812 1111 2222 / 0857 3333 4444".
+_PHONE_SEPARATORS = re.compile(r"\s*(?:[,;/]|\batau\b|\bor\b)\s*", re.IGNORECASE)
 
 
 def passport_normalise(value: str) -> str:
@@ -62,7 +65,20 @@ def identifier_digest(kind: str, value: str, *, key_id: str | None = None) -> st
     normalised = NORMALISE[IdentifierKind(kind)](value)
     if not normalised:
         return ""
+    return _hmac(kind, normalised, key_id)
+
+
+def identifier_digests(kind: str, value: str, *, key_id: str | None = None) -> set[str]:
+    """Every digest a field holds: a phone field may list several numbers."""
+    if IdentifierKind(kind) != IdentifierKind.PHONE:
+        digest = identifier_digest(kind, value, key_id=key_id)
+        return {digest} if digest else set()
+    numbers = (phone_normalise(part) for part in _PHONE_SEPARATORS.split(value or ""))
+    return {_hmac(kind, number, key_id) for number in numbers if number}
+
+
+def _hmac(kind: str, normalised: str, key_id: str | None) -> str:
     secret = settings.IDENTITY_HASH_KEYS[key_id or current_key_id()]
     # The kind is part of the message: a NIK and a phone number with equal digits differ.
-    message = f"{kind}:{normalised}".encode()
+    message = f"{IdentifierKind(kind).value}:{normalised}".encode()
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()

@@ -16,7 +16,7 @@ from hub.core.audit import AuditActor, audit_record
 from hub.organisations.context import organisation_check, organisation_context
 from hub.organisations.models import Organisation
 from hub.vocab.stages import Status
-from sharing.identity.hashing import current_key_id, identifier_digest
+from sharing.identity.hashing import current_key_id, identifier_digests
 from sharing.identity.models import IdentifierHash, IdentifierKind
 from sharing.identity.notices import matches_notify
 from tenants.cases.models import Case, CasePerson
@@ -46,8 +46,7 @@ def _wanted(case: Case, key_id: str) -> set[tuple[int, str, str]]:
     ).select_related("person")
     for link in links:
         for kind, field in PERSON_FIELDS.items():
-            digest = identifier_digest(kind, getattr(link.person, field), key_id=key_id)
-            if digest:
+            for digest in identifier_digests(kind, getattr(link.person, field), key_id=key_id):
                 wanted.add((link.person_id, kind.value, digest))
     return wanted
 

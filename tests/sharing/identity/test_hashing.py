@@ -6,6 +6,7 @@ import pytest
 
 from sharing.identity.hashing import (
     identifier_digest,
+    identifier_digests,
     nik_normalise,
     passport_normalise,
     phone_normalise,
@@ -76,3 +77,17 @@ def test_different_keys_give_different_digests():
 
 def test_the_kind_is_part_of_the_digest():
     assert identifier_digest("passport", "12345678") != identifier_digest("phone", "12345678")
+
+
+def test_a_phone_field_listing_several_numbers_gives_a_digest_for_each():
+    digests = identifier_digests("phone", "0812 1111 2222 / +60 12-345 6789 atau 0857-3333-4444")
+    assert digests == {
+        identifier_digest("phone", "+62 812 1111 2222"),
+        identifier_digest("phone", "+60 12 345 6789"),
+        identifier_digest("phone", "085733334444"),
+    }
+    assert identifier_digests("phone", "ask her sister") == set()
+    assert identifier_digests("nik", "3212345678900001") == {identifier_digest("nik", NIK)}
+
+
+NIK = "3212345678900001"
