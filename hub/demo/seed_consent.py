@@ -1,30 +1,30 @@
-"""Demo consent: a worker who filed on the portal with a PIN, whose case LBH Jakarta shares
+"""Demo consent: a worker who filed on the portal and set a PIN, whose case LBH Jakarta shares
 with SBMI Indramayu (so the worker can withdraw on the portal and SBMI then gets 404); a case
 whose consent a mother signed for her daughter, limited to SBMI Indramayu; and a client who
 asked LBH Jakarta to stop counting her case in the statistics."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
+
+from django.utils import timezone
 
 from hub.accounts.access import Actor
 from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.consent.models import ConsentRecord, ConsentSource, GivenBy, WithdrawnVia
 from hub.consent.services import (
-    ConsentChoices,
     GivenByWhom,
     consent_record_for_case,
     consent_withdraw_for_case,
 )
+from hub.intake.models import Complaint, ComplaintStatus
 from hub.intake.pin import complaint_pin_set
-from hub.intake.services import ComplaintInput, complaint_submit
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from sharing.services import share_grant
 from tenants.cases.models import Case
 from tenants.cases.projection import Section
-from tenants.cases.registration import case_open_from_complaint
 from tenants.events.services import EventData, event_record
 
 # The demo worker's PIN; her receipt code comes by e-mail from /lupa-kode/ (the demo's mail
@@ -45,43 +45,50 @@ def _head(organisation: Organisation) -> Actor:
 
 
 def _portal_case_shared(owner: Organisation, union: Organisation, head: Actor) -> None:
-    filed = complaint_submit(
-        data=ComplaintInput(
-            organisation=owner,
-            consent=ConsentChoices(contact=True, share=True, refer=True, statistics=True),
-            reporter_type="worker",
-            reporter_name="Siti Aminah",
-            country_of_work="MY",
-            work_city="Johor Bahru",
-            home_region="Indramayu",
-            employer_name="Syarikat Bersih Jaya Sdn Bhd",
-            agency_name="PT Karya Sejahtera Mandiri",
-            issue_types=("unpaid_wages",),
-            narrative=(
-                "Saya bekerja sebagai pekerja kebersihan sejak Maret 2025. Gaji empat bulan "
-                "terakhir belum dibayar dan paspor saya disimpan oleh majikan."
-            ),
-            happened_from=date(2025, 3, 1),
-            contact_email=PORTAL_EMAIL,
-            contact_channel="email",
+    """One of the owner's cases that came from the portal: its worker sets a PIN, and the case
+    is shared with the union branch. The demo's worker gets her receipt code again through the
+    lost-code page, at the address set here (the seed's complaints give phones only)."""
+    shared = set(owner.shares_granted.values_list("case_id", flat=True))
+    candidates = Complaint.objects.filter(
+        handling_organisation=owner,
+        status=ComplaintStatus.ACCEPTED,
+        consent__share=True,
+        consent__withdrawn_at__isnull=True,
+        consent__share_with=[],
+        members__isnull=True,
+    ).order_by("pk")
+    with organisation_context(owner):
+        open_cases = set(
+            Case.objects.filter(restricted=False, closed_at__isnull=True).values_list(
+                "pk", flat=True
+            )
         )
+    filed = next(
+        (c for c in candidates if c.accepted_case_id in open_cases - shared),
+        None,
     )
+    if filed is None:
+        return
+    Complaint.objects.filter(pk=filed.pk).update(contact_email=PORTAL_EMAIL)
     complaint_pin_set(receipt_code=filed.receipt_code, pin=PORTAL_PIN)
     with organisation_context(owner):
-        case = case_open_from_complaint(actor=head, receipt_code=filed.receipt_code)
         event_record(
             actor=head,
-            case=case,
+            case=filed.accepted_case_id,
             data=EventData(
-                description="Majikan menahan paspor dan tidak membayar gaji empat bulan.",
-                occurred_on=date(2025, 11, 3),
-                place="Johor Bahru",
-                country="MY",
+                description=(
+                    "Pekerja datang ke kantor bersama kakaknya dan menyerahkan salinan kontrak "
+                    "kerja serta bukti transfer gaji terakhir."
+                ),
+                occurred_on=timezone.localdate() - timedelta(days=23),
             ),
         )
-        # The union branch in her home region follows the family's side: events only.
+        # The union branch in her home region follows the family's side: summary and events.
         share_grant(
-            actor=head, case_id=case.pk, recipient=union, sections=[Section.SUMMARY, Section.EVENTS]
+            actor=head,
+            case_id=filed.accepted_case_id,
+            recipient=union,
+            sections=[Section.SUMMARY, Section.EVENTS],
         )
 
 
