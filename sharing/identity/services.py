@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef
 from hub.accounts.access import Actor
 from hub.consent.models import Purpose
 from hub.consent.selectors import consent_for_case
-from hub.core.audit import AuditActor, audit_record
+from hub.core.audit import audit_record
 from hub.organisations.context import organisation_check, organisation_context
 from hub.organisations.models import Organisation
 from hub.vocab.stages import Status
@@ -29,8 +29,6 @@ PERSON_FIELDS = {
     IdentifierKind.NIK: "nik",
     IdentifierKind.PHONE: "phone",
 }
-
-SYSTEM = AuditActor(label="system:identity")
 
 
 def _hashable(case: Case | None) -> bool:
@@ -139,17 +137,22 @@ class SamePersonReport:
     unconnected: bool = False
 
 
-def _both_consent(ours: Organisation, our_case: int, theirs: Organisation, cases: set) -> bool:
+def _consenting_cases(
+    ours: Organisation, our_case: int, theirs: Organisation, cases: set[int]
+) -> set[int]:
+    """Their cases whose client's consent covers sharing with us, when ours covers sharing
+    with them; otherwise none."""
     our_consent = consent_for_case(organisation=ours, case_id=our_case)
     if our_consent is None or not our_consent.covers(Purpose.SHARE, recipient_slug=theirs.slug):
-        return False
+        return set()
+    consenting = set()
     for their_case in cases:
         their_consent = consent_for_case(organisation=theirs, case_id=their_case)
         if their_consent is not None and their_consent.covers(
             Purpose.SHARE, recipient_slug=ours.slug
         ):
-            return True
-    return False
+            consenting.add(their_case)
+    return consenting
 
 
 @transaction.atomic
@@ -182,8 +185,9 @@ def identity_matches_read(*, actor: Actor, case_id: object) -> SamePersonReport:
         kinds.add(row.kind)
     connected = []
     for organisation, cases, kinds in found.values():
-        if _both_consent(ours, case.pk, organisation, cases):
-            connected.append((organisation, cases, kinds))
+        consenting = _consenting_cases(ours, case.pk, organisation, cases)
+        if consenting:
+            connected.append((organisation, consenting, kinds))
     report = SamePersonReport(
         case_id=case.pk,
         compared=mine.exists(),
