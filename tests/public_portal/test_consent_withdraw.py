@@ -17,6 +17,7 @@ from hub.consent.selectors import consent_for_case
 from hub.core.models import AuditEvent
 from hub.intake.models import Complaint
 from hub.intake.pin import complaint_pin_set
+from hub.network.models import CaseRollup
 from hub.throttle.models import RateCounter
 from sharing.models import RevokeReason, ShareGrant
 from sharing.services import share_grant
@@ -151,9 +152,7 @@ def test_guessing_the_pin_ends_in_a_429(client, world, db):
     assert filed.consent.withdrawn_at is None
 
 
-def test_without_a_pin_the_page_says_to_ask_the_organisation_and_nothing_changes(
-    client, world, db
-):
+def test_without_a_pin_the_page_says_to_ask_the_organisation_and_nothing_changes(client, world, db):
     filed = _filed(pin=None)
     page = client.get(_url(filed.receipt_code)).content.decode()
     assert 'name="pin"' not in page
@@ -208,3 +207,24 @@ def test_nothing_left_to_withdraw_shows_no_form(client, world, db):
     page = client.get(_url(filed.receipt_code)).content.decode()
     assert 'name="pin"' not in page
     assert ShareGrant.objects.count() == 0
+
+
+def test_withdrawing_statistics_on_the_portal_takes_the_case_out_of_the_count(
+    client, org_a, django_capture_on_commit_callbacks
+):
+    organisation = org_a.organisation
+    filed = _filed(organisation)
+    with django_capture_on_commit_callbacks(execute=True), in_schema(organisation):
+        case_open_from_complaint(
+            actor=member(org_a, Role.DIVISION_HEAD), receipt_code=filed.receipt_code
+        )
+
+    def counted() -> int:
+        rows = CaseRollup.objects.filter(organisation=organisation)
+        return sum(rows.values_list("cases", flat=True))
+
+    assert counted() == 1
+    body = {"purposes": ["statistics"], "pin": PIN, "confirm": "on"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(_url(filed.receipt_code), body).status_code == 302
+    assert counted() == 0
