@@ -88,6 +88,10 @@ ACTION_LABELS = {
     "access.approved": _("Access request approved: the case is shared with the national office"),
     "access.declined": _("Access request declined"),
     "access.withdrawn": _("Access request withdrawn by the national office"),
+    "identity.matches_read": _("Checked whether other members may be helping the same worker"),
+    "identity.match_seen_by_member": _(
+        "Another member was put in touch: it may be helping the same worker"
+    ),
 }
 
 
