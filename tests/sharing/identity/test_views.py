@@ -58,3 +58,15 @@ def test_the_api_refuses_an_analyst_and_hides_unknown_cases(client, org_a):
     client.force_login(org_a.users[Role.DIVISION_HEAD])
     response = client.get(org_api(org_a, "cases/999999/matches/"))
     assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_a_restricted_case_is_not_found_for_staff_not_assigned_to_it(client, org_a):
+    from tenants.cases.services import case_restrict
+    from tests.builders import in_schema, member
+
+    case = _case(org_a, nik=NIK)
+    with in_schema(org_a.organisation):
+        case_restrict(actor=member(org_a, Role.DIVISION_HEAD), case_id=case.pk, restricted=True)
+    client.force_login(org_a.users[Role.CASE_LAWYER])
+    assert client.get(f"/org/{org_a.organisation.slug}/cases/{case.pk}/matches/").status_code == 404
+    assert client.get(org_api(org_a, f"cases/{case.pk}/matches/")).status_code == 404
