@@ -34,8 +34,9 @@ from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
 from interchange.xml import PackageError, package_from_xml, package_to_xml
 from sharing.referrals.models import Referral, ReferralStatus, ServiceAgency
+from tenants.cases.imports import case_import
 from tenants.cases.models import Case
-from tenants.cases.projection import Section
+from tenants.cases.projection import Section, case_projection
 from tenants.cases.selectors import case_for_actor, case_hidden_sections, case_subject
 
 REASON_LENGTH = 4000
@@ -132,8 +133,6 @@ def _check_sections(sections) -> list[str]:
 def _package(*, actor: Actor, case: Case, sections: list[str]) -> bytes:
     """The case as the receiver will get it: the chosen sections, less what the sender may
     not read itself (a restricted section stays with the staff assigned to it)."""
-    from tenants.cases.projection import case_projection
-
     hidden = case_hidden_sections(actor=actor, subject=case_subject(case))
     package = case_projection(
         case=case,
@@ -321,8 +320,6 @@ def referral_move(
 
 def _accept_into_receiver(*, actor: Actor, referral: Referral) -> None:
     """The receiver's new case, from the package as it was sent, if consent still allows."""
-    from tenants.cases.imports import case_import
-
     consent = consent_for_case(organisation=referral.sender, case_id=referral.case_id)
     if consent is None or not consent.covers(Purpose.SHARE, recipient_slug=actor.organisation.slug):
         raise Conflict(
