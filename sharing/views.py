@@ -32,6 +32,7 @@ def case_shares(request, case_id: int):
     form = ShareGrantForm(owner=request.organisation) if may_manage else None
     status = 200
     if request.method == "POST":
+        policy.require(actor, Action.SHARE_MANAGE)
         form = ShareGrantForm(request.POST, owner=request.organisation)
         if form.is_valid():
             try:
@@ -56,7 +57,7 @@ def case_shares(request, case_id: int):
             "organisation": request.organisation,
             "case": case,
             "can": can,
-            "form": form if may_manage or request.method == "POST" else None,
+            "form": form,
             "grants": grants,
             "reads": case_reads_by_members(case=case)[:100],
             "section_labels": dict(Section.choices),
