@@ -88,6 +88,15 @@ class PlacementEntry:
 
 
 @dataclass(frozen=True)
+class RelationEntry:
+    """The person is `kind` (a relation_type code, e.g. guardian) of another person, by ref."""
+
+    kind: str
+    other: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class PersonEntry:
     """A person involved in the case, with role codes such as "victim"."""
 
@@ -103,6 +112,7 @@ class PersonEntry:
     language: str = ""
     needs_interpreter: bool = False
     placements: tuple[PlacementEntry, ...] = ()
+    relations: tuple[RelationEntry, ...] = ()
     contact: ContactDetails | None = None
 
 

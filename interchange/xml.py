@@ -31,6 +31,7 @@ from interchange.package import (
     PersonEntry,
     PlacementEntry,
     Provenance,
+    RelationEntry,
     ServiceEntry,
 )
 
@@ -200,6 +201,8 @@ def _write_person(parent: etree._Element, person: PersonEntry) -> None:
         _optional(item, "departedOn", placement.departed_on and _format_date(placement.departed_on))
         _optional(item, "returnedOn", placement.returned_on and _format_date(placement.returned_on))
         _optional(item, "documentStatus", placement.document_status)
+    for relation in person.relations:
+        _sub(node, "relation", relation.note, attrs={"kind": relation.kind, "to": relation.other})
     for role in person.roles:
         _sub(node, "role", attrs={"code": role})
     contact = person.contact
@@ -492,6 +495,10 @@ def _read_person(node: etree._Element) -> PersonEntry:
         language=_text(node, "language"),
         needs_interpreter=node.find(_NS + "needsInterpreter") is not None,
         placements=tuple(_read_placement(item) for item in node.iterchildren(_NS + "placement")),
+        relations=tuple(
+            RelationEntry(kind=item.get("kind", ""), other=item.get("to", ""), note=item.text or "")
+            for item in node.iterchildren(_NS + "relation")
+        ),
         contact=details,
     )
 

@@ -58,7 +58,7 @@ from tenants.cases.registration import case_number_next
 from tenants.cases.selectors import case_subject
 from tenants.documents.models import Document
 from tenants.events.models import Act, DatePrecision, Event
-from tenants.people.models import Gender, PassportHolder, Person, Placement
+from tenants.people.models import Gender, PassportHolder, Person, PersonRelation, Placement
 from tenants.people.services import MOST_PEOPLE_IN_A_GROUP, NIK
 
 RECEIVED_VIA = (ReceivedVia.IMPORT, ReceivedVia.REFERRAL, ReceivedVia.TRANSFER)
@@ -237,6 +237,8 @@ def _check(package: CasePackage) -> None:
     person_refs = set()
     occupations = terms_by_code(Vocabulary.OCCUPATION)
     legal_statuses = terms_by_code(Vocabulary.LEGAL_STATUS)
+    relation_types = terms_by_code(Vocabulary.RELATION_TYPE)
+    all_refs = {person.ref for person in package.people}
     for person in package.people:
         where = f"people.{person.ref}"
         person_refs.add(person.ref)
@@ -258,6 +260,12 @@ def _check(package: CasePackage) -> None:
             _codes(statuses, legal_statuses, f"{where}.placements.document_status")
             for name in ("city", "employer", "agency"):
                 _fits(Placement, FIELD_OF[name], getattr(placement, name), f"{where}.{name}")
+        for relation in person.relations:
+            _codes([relation.kind], relation_types, f"{where}.relations")
+            _codes([relation.other], all_refs, f"{where}.relations")
+            if relation.other == person.ref:
+                _refuse(f"{where}.relations", _("A person cannot be related to themself."))
+            _fits(PersonRelation, "note", relation.note, f"{where}.relations")
         contact = person.contact
         if contact is not None:
             if contact.nik and not NIK.match(contact.nik):
@@ -352,7 +360,26 @@ class _Importer:
             self._roles(person, entry.roles)
         stale = self._stale(PERSON, set(self.person_pks))
         CasePerson.objects.filter(case=self.case, person_id__in=stale).delete()
+        self._relations()
         return len(self.person_pks)
+
+    def _relations(self) -> None:
+        """Relations between the package's people: the package's replace what was recorded
+        between them (a relation to someone outside the package stays)."""
+        pks = set(self.person_pks.values())
+        PersonRelation.objects.filter(person_id__in=pks, other_id__in=pks).delete()
+        for entry in self.package.people:
+            person = self.person_pks[entry.ref]
+            for relation in entry.relations:
+                other = self.person_pks[relation.other]
+                if other == person:  # two references that turned out to be one person
+                    continue
+                PersonRelation.objects.get_or_create(
+                    person_id=person,
+                    kind=relation.kind,
+                    other_id=other,
+                    defaults={"note": relation.note},
+                )
 
     def _person_write(self, person: Person | None, entry: PersonEntry) -> Person:
         values = {

@@ -30,6 +30,7 @@ from interchange.package import (
     PersonEntry,
     PlacementEntry,
     Provenance,
+    RelationEntry,
     ServiceEntry,
 )
 from tenants.cases.models import Case, CaseImportRef, CaseSection
@@ -148,6 +149,17 @@ def _refs(case: Case, organisation: Organisation) -> _Refs:
 
 
 def _people(case: Case, refs: _Refs, *, contact: bool) -> tuple[PersonEntry, ...]:
+    people = case_people(case=case)
+    on_case = {person.pk for person, _roles in people}
+
+    def relations(person) -> tuple[RelationEntry, ...]:
+        # Only between people of the case: the others do not travel.
+        return tuple(
+            RelationEntry(kind=item.kind, other=refs(PERSON, item.other_id), note=item.note)
+            for item in sorted(person.relations.all(), key=lambda r: r.pk)
+            if item.other_id in on_case
+        )
+
     return tuple(
         PersonEntry(
             ref=refs(PERSON, person.pk),
@@ -174,6 +186,7 @@ def _people(case: Case, refs: _Refs, *, contact: bool) -> tuple[PersonEntry, ...
                 )
                 for item in sorted(person.placements.all(), key=lambda p: p.pk)
             ),
+            relations=relations(person),
             contact=ContactDetails(
                 phone=person.phone,
                 email=person.email,
@@ -186,7 +199,7 @@ def _people(case: Case, refs: _Refs, *, contact: bool) -> tuple[PersonEntry, ...
             if contact
             else None,
         )
-        for person, roles in case_people(case=case)
+        for person, roles in people
     )
 
 

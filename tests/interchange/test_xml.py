@@ -25,6 +25,7 @@ from interchange.package import (
     PersonEntry,
     PlacementEntry,
     Provenance,
+    RelationEntry,
     ServiceEntry,
 )
 from interchange.xml import (
@@ -126,6 +127,7 @@ def full_package() -> CasePackage:
                     ),
                     PlacementEntry("SA", procedural=True),
                 ),
+                relations=(RelationEntry("employee_of", "p2", "Sejak 2022"),),
                 contact=ContactDetails(
                     phone="+62 812 1111 2222",
                     safe_contact="Hanya WhatsApp setelah 21.00",
@@ -597,6 +599,9 @@ PERSON = st.builds(
             document_status=st.just("") | CODE,
         ),
         max_size=2,
+    ).map(tuple),
+    relations=st.lists(
+        st.builds(RelationEntry, kind=CODE, other=CODE, note=text(0, 30)), max_size=2
     ).map(tuple),
 )
 ACT = st.builds(

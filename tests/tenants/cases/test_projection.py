@@ -23,7 +23,7 @@ from tenants.documents.models import Document
 from tenants.documents.services import document_upload
 from tenants.events.models import Event
 from tenants.events.services import ActData, EventData, act_record, event_record
-from tenants.people.models import Person, Placement
+from tenants.people.models import Person, PersonRelation, Placement
 from tests.builders import client_case, in_schema, member
 
 
@@ -45,6 +45,9 @@ def full_case(org_a):
         )
         client = case.people.get()
         CasePerson.objects.create(case=case, person=client, role=PersonRole.VICTIM)
+        sister = Person.objects.create(display_name="Darsih", gender="female")
+        CasePerson.objects.create(case=case, person=sister, role=PersonRole.FAMILY_MEMBER)
+        PersonRelation.objects.create(person=sister, kind="sibling", other=client)
         Placement.objects.create(
             person=client,
             destination_country="MY",
@@ -111,10 +114,12 @@ def test_projection_carries_every_section_with_stable_refs(org_a, full_case):
     assert package.case.uid == str(full_case.uid)
     assert package.scope == tuple(Section.values)
     assert package.provenance.time_zone == "Asia/Jakarta"
-    (person,) = package.people
+    person, sister = package.people
     assert person.contact is not None and person.contact.nik == "3212345678900001"
+    assert sister.relations[0].kind == "sibling"
+    assert sister.relations[0].other == person.ref
     with in_schema(org_a.organisation):
-        client_pk = full_case.people.distinct().get().pk
+        client_pk = full_case.people.filter(display_name="Rina Wulandari").distinct().get().pk
     assert person.ref == f"{org_a.organisation.slug}:person:{client_pk}"
     (placement,) = person.placements
     assert (placement.country, placement.employer, placement.procedural) == (
@@ -138,7 +143,7 @@ def test_projection_limited_to_sections_leaves_the_rest_out(org_a, full_case):
     # Victims are named only when the people travel too.
     assert package.events[0].acts[0].victims == ()
     without_contact = _export(org_a, full_case, frozenset({Section.PEOPLE}))
-    assert without_contact.people[0].contact is None
+    assert all(person.contact is None for person in without_contact.people)
     xml = package_to_xml(without_contact)
     assert b"3212345678900001" not in xml and b"C1234567" not in xml
 
