@@ -119,6 +119,9 @@ def case_import_result(
         raise DomainError(_("A case cannot come from its own organisation."), code="invalid")
     _check(package)
     uid = _uid(package)
+    # Two imports of the same new case at once: the second waits and then updates.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"case-import:{uid}"])
     case = Case.objects.select_for_update().filter(uid=uid).first()
     created = case is None
     zone = organisation_zone(organisation)
