@@ -138,6 +138,11 @@ def _samples(org, secret) -> dict[str, str]:
             "record": "plan",
             "notification_id": "999999",
             "transfer_id": str(_transfer_of(org, secret)),
+            # A restricted case is never shared, referred or contributed to: none exists.
+            "access_request_id": "999999",
+            "referral_id": "999999",
+            "agency_id": "999999",
+            "contribution_id": "999999",
         }
 
 
