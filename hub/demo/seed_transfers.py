@@ -42,9 +42,9 @@ def _head(organisation: Organisation) -> Actor:
 def _candidate(sender: Organisation, receiver: Organisation) -> int | None:
     """A case of `sender` in a stage a transfer may leave from, not shared or referred
     already, whose client's consent covers sharing with `receiver`."""
-    busy = set(
-        ShareGrant.objects.filter(owner=sender).values_list("case_id", flat=True)
-    ) | set(Referral.objects.filter(sender=sender).values_list("case_id", flat=True))
+    busy = set(ShareGrant.objects.filter(owner=sender).values_list("case_id", flat=True)) | set(
+        Referral.objects.filter(sender=sender).values_list("case_id", flat=True)
+    )
     records = ConsentRecord.objects.filter(
         organisation=sender, case_id__isnull=False, withdrawn_at__isnull=True
     ).order_by("case_id")
