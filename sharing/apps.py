@@ -13,3 +13,4 @@ class SharingConfig(AppConfig):
         from sharing import handlers
 
         subscribe("consent.withdrawn", handlers.shares_after_consent_withdrawn)
+        subscribe("transfer.accepted", handlers.shares_after_transfer)

@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 from hub.accounts import policy
 from hub.accounts.access import Actor
 from hub.accounts.policy import Action
-from hub.consent.models import Purpose
-from hub.core.errors import NotFound, PermissionDenied
+from hub.core.errors import PermissionDenied
 from hub.organisations.context import organisation_context
 from sharing.models import ShareGrant
-from sharing.selectors import live_grants
+from sharing.services import received_grant_live
 from tenants.contributions.models import Contribution
 from tenants.contributions.selectors import contributions_from
 from tenants.contributions.services import (
@@ -30,25 +29,6 @@ class ShareReadOnly(PermissionDenied):
     code = "share_read_only"
 
 
-def _live_grant(*, actor: Actor, grant_id: object, lock: bool = False) -> ShareGrant:
-    """A grant to the actor's organisation in force now, under a consent that still covers
-    sharing with it; anything else (revoked, expired, withdrawn, another's) is the same 404."""
-    try:
-        pk = int(grant_id)
-    except (TypeError, ValueError):
-        raise NotFound(_("Not found.")) from None
-    grants = live_grants(ShareGrant.objects.filter(recipient=actor.organisation, pk=pk))
-    if lock:
-        # Revoking and withdrawing lock these rows too: no contribution slips in after them.
-        grants = grants.select_for_update(of=("self", "consent"))
-    grant = grants.select_related("owner", "consent").first()
-    if grant is None or not grant.consent.covers(
-        Purpose.SHARE, recipient_slug=actor.organisation.slug
-    ):
-        raise NotFound(_("Not found."))
-    return grant
-
-
 @transaction.atomic
 def shared_case_contribute(
     *, actor: Actor, grant_id: object, data: ContributionInput
@@ -56,7 +36,8 @@ def shared_case_contribute(
     """Add a note, event or activity to the owner's case; it joins the owner's record at once,
     marked with our organisation, and the owner's trail says who added it."""
     policy.require(actor, Action.SHARE_CONTRIBUTE)
-    grant = _live_grant(actor=actor, grant_id=grant_id, lock=True)
+    # Revoking and withdrawing lock these rows too: no contribution slips in after them.
+    grant = received_grant_live(actor=actor, grant_id=grant_id, lock_of=("self", "consent"))
     if not grant.can_contribute:
         raise ShareReadOnly(_("This share lets your organisation read the case, not add to it."))
     with organisation_context(grant.owner):
@@ -79,7 +60,7 @@ def shared_case_contributions(*, actor: Actor, grant_id: object) -> OurContribut
     """What our organisation added to the shared case (never anyone else's), while the share
     is live. Reads only: it shows nothing of the owner's case beyond our own words."""
     policy.require(actor, Action.SHARES_READ)
-    grant = _live_grant(actor=actor, grant_id=grant_id)
+    grant = received_grant_live(actor=actor, grant_id=grant_id)
     with organisation_context(grant.owner):
         ours = tuple(contributions_from(case_id=grant.case_id, origin_slug=actor.organisation.slug))
     return OurContributions(grant=grant, contributions=ours)

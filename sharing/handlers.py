@@ -1,7 +1,8 @@
-"""What sharing does when consent changes: a withdrawn consent record ends the shares that
-stood on it, or carries them over to the record that replaced it when that one still covers
-them (the client withdrew only statistics, say). An outbox subscriber: consent never imports
-sharing."""
+"""What sharing does when consent changes or a case leaves: a withdrawn consent record ends
+the shares that stood on it, or carries them over to the record that replaced it when that one
+still covers them (the client withdrew only statistics, say); a case transferred away ends the
+sender's shares of it (the receiver owns it now and decides). Outbox subscribers: consent and
+transfers never reach into shares themselves."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from hub.consent.models import ConsentRecord, Purpose
 from hub.core.audit import AuditActor
 from hub.core.models import OutboxEvent
 from hub.core.outbox import domain_event_record
-from hub.organisations.context import organisation_context
+from hub.organisations.context import organisation_active, organisation_context
 from sharing.models import RevokeReason, ShareGrant
 
 WITHDRAWAL = AuditActor(label="withdrawal")
+TRANSFER = AuditActor(label="transfer")
 
 
 def _live_successor(consent: ConsentRecord) -> ConsentRecord | None:
@@ -65,3 +67,38 @@ def shares_after_consent_withdrawn(events: Sequence[OutboxEvent]) -> None:
                 object_id=grant.case_id,
                 detail={"grant": grant.pk, "recipient": grant.recipient.slug, **detail},
             )
+
+
+def shares_after_transfer(events: Sequence[OutboxEvent]) -> None:
+    """`transfer.accepted` in the sender's schema (about its case): the stub it keeps is no
+    longer shared. Idempotent: only grants not yet revoked are touched."""
+    owner = organisation_active()
+    if owner is None:
+        return
+    case_ids = {
+        int(event.object_id)
+        for event in events
+        if event.object_type == "case" and str(event.object_id).isdigit()
+    }
+    grants = (
+        ShareGrant.objects.select_for_update(of=("self",))
+        .filter(owner=owner, case_id__in=case_ids, revoked_at__isnull=True)
+        .select_related("recipient")
+        .order_by("pk")
+    )
+    for grant in grants:
+        grant.revoked_at = timezone.now()
+        grant.revoked_by = TRANSFER.label
+        grant.revoked_reason = RevokeReason.TRANSFERRED
+        grant.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+        domain_event_record(
+            actor=TRANSFER,
+            name="share.revoked",
+            object_type="case",
+            object_id=grant.case_id,
+            detail={
+                "grant": grant.pk,
+                "recipient": grant.recipient.slug,
+                "reason": RevokeReason.TRANSFERRED.value,
+            },
+        )

@@ -32,6 +32,7 @@ class ShareStatus(models.TextChoices):
 class RevokeReason(models.TextChoices):
     OWNER = "owner", _("Revoked by the owner")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+    TRANSFERRED = "transferred", _("The case was transferred to another member")
 
 
 class ShareGrant(models.Model):

@@ -166,22 +166,31 @@ def _grant_id(grant_id: object) -> int:
         raise NotFound(_("Not found.")) from None
 
 
+def received_grant_live(
+    *, actor: Actor, grant_id: object, lock_of: tuple[str, ...] = ()
+) -> ShareGrant:
+    """A grant to the actor's organisation in force now, under a consent that still covers
+    sharing with it; anything else (revoked, expired, withdrawn, another's) is the same 404.
+    `lock_of` names the rows to lock (e.g. "self", "consent") for the caller's transaction."""
+    grants = live_grants(
+        ShareGrant.objects.filter(recipient=actor.organisation, pk=_grant_id(grant_id))
+    )
+    if lock_of:
+        grants = grants.select_for_update(of=lock_of)
+    grant = grants.select_related("owner", "consent", "recipient").first()
+    if grant is None or not grant.consent.covers(
+        Purpose.SHARE, recipient_slug=actor.organisation.slug
+    ):
+        raise NotFound(_("Not found."))
+    return grant
+
+
 @transaction.atomic
 def shared_case_open(*, actor: Actor, grant_id: object) -> SharedCase:
     """Open the owner's case through a live grant to the actor's organisation, and write the
     read into the owner's audit trail (reader organisation, user and sections shown)."""
     policy.require(actor, Action.SHARES_READ)
-    grant = (
-        live_grants(ShareGrant.objects.filter(recipient=actor.organisation))
-        .select_for_update(of=("self",))
-        .select_related("owner", "consent", "recipient")
-        .filter(pk=_grant_id(grant_id))
-        .first()
-    )
-    if grant is None or not grant.consent.covers(
-        Purpose.SHARE, recipient_slug=actor.organisation.slug
-    ):
-        raise NotFound(_("Not found."))
+    grant = received_grant_live(actor=actor, grant_id=grant_id, lock_of=("self",))
     owner = grant.owner
     with organisation_context(owner):
         # A case restricted after it was shared is no longer readable through the share.

@@ -14,5 +14,6 @@ class IntakeConfig(AppConfig):
         from hub.links.purposes import register_purpose
 
         subscribe("case.transition", handlers.complaint_follow_case)
+        subscribe("transfer.accepted", handlers.complaint_follow_transfer)
         register_purpose(verification.PURPOSE)
         subscribe("complaint.submitted", verification.complaints_submitted_verify)

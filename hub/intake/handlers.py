@@ -10,6 +10,7 @@ from django.db.models import Q
 from hub.core.models import OutboxEvent
 from hub.intake.models import Complaint, ComplaintStatus
 from hub.organisations.context import organisation_active
+from hub.organisations.models import Organisation
 
 
 def complaint_follow_case(events: Sequence[OutboxEvent]) -> None:
@@ -29,6 +30,40 @@ def complaint_follow_case(events: Sequence[OutboxEvent]) -> None:
         ).update(
             case_stage=str(event.payload.get("to", ""))[:20],
             case_status=str(event.payload.get("status", ""))[:20],
+            case_updated_at=event.occurred_at,
+            updated_at=event.occurred_at,
+        )
+
+
+def complaint_follow_transfer(events: Sequence[OutboxEvent]) -> None:
+    """A transferred case has a new owner: the complaint now points at the receiver's case, so
+    the worker's status page and a withdrawal on the portal reach the case where it lives.
+    `transfer.accepted` is dispatched in both schemas; the sender's (about its case) applies."""
+    organisation = organisation_active()
+    if organisation is None:
+        return
+    for event in events:
+        payload = event.payload or {}
+        receiver_case_id = payload.get("receiver_case_id")
+        if (
+            event.name != "transfer.accepted"
+            or event.object_type != "case"
+            or not str(event.object_id).isdigit()
+            or not isinstance(receiver_case_id, int)
+        ):
+            continue
+        receiver = Organisation.objects.filter(slug=payload.get("receiver", "")).first()
+        if receiver is None:
+            continue
+        Complaint.objects.filter(
+            handling_organisation=organisation,
+            status=ComplaintStatus.ACCEPTED,
+            accepted_case_id=int(event.object_id),
+        ).update(
+            handling_organisation=receiver,
+            accepted_case_id=receiver_case_id,
+            case_stage=str(payload.get("receiver_case_stage", ""))[:20],
+            case_status=str(payload.get("receiver_case_status", ""))[:20],
             case_updated_at=event.occurred_at,
             updated_at=event.occurred_at,
         )

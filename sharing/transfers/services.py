@@ -146,7 +146,14 @@ def _record(actor: Actor, transfer: Transfer, name: str, **detail) -> None:
         )
 
 
-def _transfer_step(*, actor: Actor, transfer_id: object, step_name: str, **changes) -> Transfer:
+def _transfer_step(
+    *,
+    actor: Actor,
+    transfer_id: object,
+    step_name: str,
+    event_detail: dict | None = None,
+    **changes,
+) -> Transfer:
     """The one door a transfer changes status through (in the acting side's schema)."""
     found = transfer_for_actor(actor=actor, transfer_id=transfer_id)
     transfer = (
@@ -177,9 +184,10 @@ def _transfer_step(*, actor: Actor, transfer_id: object, step_name: str, **chang
         detail["reason"] = transfer.withdrawal_reason
     if transfer.receiver_case_number and step.to == TransferStatus.ACCEPTED:
         detail["receiver_case_number"] = transfer.receiver_case_number
+        detail["receiver_case_id"] = transfer.receiver_case_id
         # What the trail prints as the note: the stub's case page then says where it went.
         detail["reason"] = f"{transfer.receiver.name}, {transfer.receiver_case_number}"
-    _record(actor, transfer, step.event, **detail)
+    _record(actor, transfer, step.event, **detail, **(event_detail or {}))
     return transfer
 
 
@@ -362,6 +370,8 @@ def transfer_answer(
         actor=actor,
         transfer_id=transfer.pk,
         step_name="accept",
+        # Where the case now stands: the worker's status page follows it there.
+        event_detail={"receiver_case_stage": case.stage, "receiver_case_status": case.status},
         receiver_case_id=case.pk,
         receiver_case_number=case.number,
         **answered,

@@ -4,7 +4,7 @@ clock, the receiver's answer; refusals show and change nothing."""
 from __future__ import annotations
 
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 
 from hub.accounts.roles import Role
 from sharing.transfers.models import Transfer, TransferStatus
@@ -81,7 +81,7 @@ def test_the_receiver_sees_days_left_and_accepts(client, org_a, org_b):
     body = listing.content.decode()
     assert case.number in body
     with translation.override("id"):
-        assert gettext("%(n)d working days left") % {"n": 10} in body
+        assert ngettext("%(n)d working day left", "%(n)d working days left", 10) % {"n": 10} in body
     page = client.get(_page(org_b, f"transfers/{transfer.pk}/")).content.decode()
     assert 'value="accept"' in page
     response = client.post(
