@@ -4,17 +4,14 @@ rules, and preview an edit before saving it. Anyone else gets the 404 of a missi
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.accounts import policy
-from hub.accounts.access import network_actor
+from hub.accounts.network_pages import network_page
 from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.intake.models import RoutingRule
@@ -27,24 +24,7 @@ from hub.intake.routing_rules import (
     routing_rule_update,
 )
 
-
-def network_routing_page(view):
-    """Anonymous → login; not a coordinator or network admin → 404; a refusal → its page."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        actor = network_actor(user=request.user)
-        if actor is None or not policy.allows(actor, Action.ROUTING_VIEW):
-            raise Http404
-        request.actor = actor
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as exc:
-            return render(request, "error.html", {"error": exc}, status=exc.status)
-
-    return wrapped
+network_routing_page = network_page(Action.ROUTING_VIEW)
 
 
 def _rule_or_404(rule_id: int) -> RoutingRule:

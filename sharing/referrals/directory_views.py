@@ -3,17 +3,14 @@ network admins add, edit and deactivate agencies. Anyone else gets the 404 of a 
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.accounts import policy
-from hub.accounts.access import network_actor
+from hub.accounts.network_pages import network_page
 from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.core.forms import form_refused
@@ -27,24 +24,7 @@ from sharing.referrals.directory import (
 from sharing.referrals.forms import AgencyForm, DirectoryFilterForm
 from sharing.referrals.models import ServiceAgency
 
-
-def network_directory_page(view):
-    """Anonymous → login; not of the network's staff → 404; a refusal → its page."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        actor = network_actor(user=request.user)
-        if actor is None or not policy.allows(actor, Action.DIRECTORY_READ):
-            raise Http404
-        request.actor = actor
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as exc:
-            return render(request, "error.html", {"error": exc}, status=exc.status)
-
-    return wrapped
+network_directory_page = network_page(Action.DIRECTORY_READ)
 
 
 def _agency_or_404(agency_id: int) -> ServiceAgency:
