@@ -14,6 +14,7 @@ from hub.accounts.access import organisation_member_required
 from hub.accounts.policy import Action
 from hub.core.errors import DomainError
 from hub.core.forms import submit
+from hub.organisations.selectors import organisation_by_slug
 from hub.vocab.selectors import active_terms
 from tenants.cases.assignments import (
     assignable_staff,
@@ -134,8 +135,15 @@ def case_detail(request, case_id: int):
             "clocks": case_clocks(case=case, hidden_sections=hidden),
             "group_cases": case_group(actor=actor, case=case),
             "consent_pending": case_consent_pending(organisation=request.organisation, case=case),
+            "received_from": _sender_name(case.received_from),
         },
     )
+
+
+def _sender_name(slug: str) -> str:
+    """The member a case came from, by name (a package from outside the hub: as it said)."""
+    sender = organisation_by_slug(slug) if slug else None
+    return sender.name if sender is not None else slug
 
 
 @organisation_member_required
