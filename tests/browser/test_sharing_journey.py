@@ -239,6 +239,7 @@ def _h2s(page) -> list[str]:
 def test_a_share_limited_to_events_is_read_audited_and_ends_with_the_workers_withdrawal(
     live_url, browser, desk, walk
 ):
+    from sharing.models import ShareStatus
     from tenants.cases.projection import Section
 
     a, b = walk.a, walk.b
@@ -305,9 +306,17 @@ def test_a_share_limited_to_events_is_read_audited_and_ends_with_the_workers_wit
         context.close()
 
     # B reloads the shared case: gone at once; the list no longer has it.
-    assert reader.goto(shared_url).status == 404
+    assert reader.url == shared_url
+    assert reader.reload().status == 404
     reader.goto(f"{live_url}/org/{slug_b}/shared-with-us/")
     assert walk.shared_number not in reader.locator("main").inner_text()
+
+    # A's share page says why the share ended.
+    owner.reload()
+    with translation.override("id"):
+        ended = str(ShareStatus.CONSENT_WITHDRAWN.label)
+    row = owner.locator("tr", has_text=b.organisation.name).first
+    assert row.locator(".badge").inner_text().strip() == ended
 
 
 def test_a_referral_for_psychosocial_support_is_accepted_and_a_sees_it(live_url, desk, walk):
@@ -378,6 +387,13 @@ def test_a_transfer_shows_the_working_days_left_and_waits_in_the_work_queue(live
     head.goto(f"{live_url}/org/{slug_a}/queue/")
     row = head.locator("main tr", has_text=walk.transferred_number).first
     assert left in row.inner_text()
+
+    # The receiver sees the same clock among its incoming transfers.
+    receiver = desk()
+    _login(receiver, live_url, b.users[Role.DIVISION_HEAD], f"/org/{slug_b}/transfers/")
+    incoming = receiver.locator("main tr", has_text=walk.transferred_number).first
+    assert left in incoming.inner_text()
+    assert a.organisation.name in incoming.inner_text()
 
 
 def test_the_national_office_asks_for_access_and_the_office_approves(live_url, desk, walk):
