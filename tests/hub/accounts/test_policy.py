@@ -87,8 +87,13 @@ def test_analyst_never_touches_a_record_and_network_roles_stay_out_of_organisati
         Action.COMPLAINT_ESCALATE,
         Action.ROUTING_VIEW,
         Action.ROUTING_MANAGE,
+        Action.DIRECTORY_MANAGE,
     }
-    if action not in network_actions:
+    if action == Action.DIRECTORY_READ:
+        # The service directory names agencies, never a person: members and network read it.
+        assert not policy.allows(_actor(Role.ANALYST), action)
+        assert all(policy.allows(_actor(role), action) for role in NETWORK_ROLES)
+    elif action not in network_actions:
         for role in {Role.ANALYST} | NETWORK_ROLES:
             assert not policy.allows(_actor(role), action, SUBJECTS["open, assigned"])
     else:
