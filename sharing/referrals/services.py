@@ -381,9 +381,16 @@ def referrals_withdraw_for_consent(*, consent_ids: set[int]) -> list[Referral]:
     consent no longer covers are withdrawn (the table's sent → withdrawn), so the receiver
     can neither accept them nor read what was sent. Idempotent (only `sent` ones move)."""
     withdrawn = []
+    # A referral keeps the record it was sent under, which an earlier partial withdrawal may
+    # have superseded: the referrals of the withdrawn records' cases are looked at too.
+    of_cases = Q(consent_id__in=consent_ids)
+    for organisation_id, case_id in ConsentRecord.objects.filter(
+        pk__in=consent_ids, organisation__isnull=False, case_id__isnull=False
+    ).values_list("organisation_id", "case_id"):
+        of_cases |= Q(sender_id=organisation_id, case_id=case_id)
     referrals = (
         Referral.objects.select_for_update(of=("self",))
-        .filter(consent_id__in=consent_ids, status=ReferralStatus.SENT)
+        .filter(of_cases, status=ReferralStatus.SENT)
         .select_related("sender", "receiver", "agency")
         .order_by("pk")
     )

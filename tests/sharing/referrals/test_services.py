@@ -464,3 +464,37 @@ def test_role_matrix_for_sending_and_answering(org_a, org_b, role):
     with pytest.raises(PermissionDenied):
         _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True), role)
     assert Referral.objects.get().status == ReferralStatus.SENT
+
+
+def test_a_referral_sent_before_a_partial_withdrawal_is_withdrawn_with_sharing_later(org_a, org_b):
+    """The client first withdraws statistics (the referral's consent record is superseded, the
+    referral stays), then sharing: the referral still waiting must be withdrawn too, although
+    it was sent under the first record."""
+    from hub.consent.models import WithdrawnVia
+    from hub.consent.services import consent_withdraw_for_case
+    from hub.core.audit import AuditActor
+    from hub.core.outbox import outbox_dispatch
+    from hub.organisations.context import organisation_context
+
+    case = consented_case(org_a, share=True)
+    ConsentRecord.objects.filter(case_id=case.pk, organisation=org_a.organisation).update(
+        statistics=True
+    )
+    referral = _send(org_a, case, receiver=org_b.organisation)
+    for purposes in (["statistics"], ["share"]):
+        with in_schema(org_a.organisation):
+            consent_withdraw_for_case(
+                organisation=org_a.organisation,
+                case_id=case.pk,
+                purposes=purposes,
+                via=WithdrawnVia.ORGANISATION,
+                by=AuditActor(label="worker by phone"),
+            )
+        with organisation_context(None):
+            outbox_dispatch()
+        referral.refresh_from_db()
+        if purposes == ["statistics"]:
+            assert referral.status == ReferralStatus.SENT
+    assert referral.status == ReferralStatus.WITHDRAWN
+    with pytest.raises(Conflict):
+        _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
