@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from hub.accounts import policy
 from hub.accounts.access import organisation_member_required
 from hub.accounts.policy import Action
-from hub.core.errors import DomainError
+from hub.core.errors import DomainError, NotFound
 from hub.core.forms import form_refused
 from sharing.referrals.directory import agencies_by_region, agencies_for
 from sharing.referrals.forms import AnswerForm, DirectoryFilterForm, OutcomeForm, ReferralForm
@@ -167,6 +167,13 @@ def referral_move_view(request, referral_id: int):
 @organisation_member_required
 def referral_letter_view(request, referral_id: int):
     referral = referral_for_actor(actor=request.actor, referral_id=referral_id)
+    if referral.sender_id != request.organisation.pk and referral.status in (
+        ReferralStatus.WITHDRAWN,
+        ReferralStatus.DECLINED,
+    ):
+        # The letter names the client from what was sent: like the package, the receiver no
+        # longer reads it once the referral is withdrawn (consent, say) or declined.
+        raise NotFound(_("Not found."))
     response = HttpResponse(
         referral_letter_render(referral=referral), content_type="application/pdf"
     )

@@ -212,3 +212,22 @@ def test_the_receivers_list_answers_in_place(client, org_a, org_b):
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.DECLINED
     assert referral.decline_reason == "Kuota penuh bulan ini"
+
+
+@pytest.mark.parametrize("status", [ReferralStatus.WITHDRAWN, ReferralStatus.DECLINED])
+def test_the_receiver_has_no_letter_of_a_referral_withdrawn_or_declined(
+    client, org_a, org_b, status
+):
+    """The letter names the client from what was sent: once the referral is withdrawn (say
+    the client withdrew consent) or declined, the receiver reads it no more than the package;
+    the sender still prints it."""
+    case = consented_case(org_a, share=True)
+    _send_page(client, org_a, case, receiver=org_b.organisation.slug)
+    referral = Referral.objects.get()
+    path = f"referrals/{referral.pk}/letter.pdf"
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    assert client.get(_org_url(org_b, path)).status_code == 200
+    Referral.objects.filter(pk=referral.pk).update(status=status)
+    assert client.get(_org_url(org_b, path)).status_code == 404
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    assert client.get(_org_url(org_a, path)).status_code == 200
