@@ -466,5 +466,12 @@ def transfer_package_read(*, actor: Actor, transfer_id: object) -> tuple[Transfe
         )
     if not transfer.package:
         raise NotFound(_("Not found."))
+    if transfer.receiver_id == actor.organisation.pk:
+        # The receiver reads the file while it waits for its answer under the client's
+        # consent (and once the case is its own), not after a withdrawal or a decline.
+        if transfer.status in (TransferStatus.DECLINED, TransferStatus.WITHDRAWN):
+            raise NotFound(_("Not found."))
+        if transfer.status != TransferStatus.ACCEPTED:
+            _consent_check(transfer.sender, transfer.case_id, transfer.receiver)
     _record(actor, transfer, "transfer.package_read", reader=actor.organisation.name)
     return transfer, bytes(transfer.package)

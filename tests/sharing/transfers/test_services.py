@@ -392,3 +392,33 @@ def test_a_restricted_case_stays_restricted_at_the_receiver(org_a, org_b):
     with in_schema(org_b.organisation):
         received = Case.objects.get(pk=transfer.receiver_case_id)
     assert (received.restricted, received.restricted_sections) == (True, ["care"])
+
+
+@pytest.mark.parametrize("ended", ["withdrawn", "declined", "consent_withdrawn"])
+def test_the_receiver_no_longer_reads_the_file_of_a_transfer_ended_or_without_consent(
+    org_a, org_b, ended
+):
+    """The file holds the whole case with contact details: the receiver's division head reads
+    it while the transfer waits for its answer under the client's consent, not after the sender
+    withdrew it, the receiver declined it, or the client withdrew consent. Nothing is read or
+    recorded then; the sender still reads it."""
+    case = _case(org_a)
+    transfer = _decide(org_a, org_b, case)
+    if ended == "withdrawn":
+        with in_schema(org_a.organisation):
+            transfer_withdraw(
+                actor=member(org_a, Role.DIVISION_HEAD), transfer_id=transfer.pk, reason="Salah"
+            )
+    elif ended == "declined":
+        _answer(org_b, transfer, outcome="decline", reason="Di luar wilayah kami")
+    else:
+        ConsentRecord.objects.filter(organisation=org_a.organisation, case_id=case.pk).update(
+            withdrawn_at="2026-11-01T00:00:00Z"
+        )
+    with in_schema(org_b.organisation):
+        reads = AuditEvent.objects.filter(action="transfer.package_read").count()
+        with pytest.raises((NotFound, ConsentMissing)):
+            transfer_package_read(actor=member(org_b, Role.DIVISION_HEAD), transfer_id=transfer.pk)
+        assert AuditEvent.objects.filter(action="transfer.package_read").count() == reads
+    with in_schema(org_a.organisation):
+        transfer_package_read(actor=member(org_a, Role.DIVISION_HEAD), transfer_id=transfer.pk)
