@@ -151,6 +151,12 @@ def case_import_result(
             case.title = (entry.title or case.title)[:200]
             case.summary = entry.summary
             case.case_types = list(entry.case_types)
+        if received_via == ReceivedVia.TRANSFER:
+            # A case coming back by transfer (our closed stub of an earlier transfer away, or
+            # a copy we hold) is ours again and carries on where the sender stood.
+            case.stage = entry.stage
+            case.status = entry.status
+            case.closed_at = _noon(entry.closed_on, zone) if entry.closed_on else None
         case.version += 1
     source_slug = package.provenance.organisation_slug
     if source_slug != organisation.slug:

@@ -1,0 +1,29 @@
+"""A case transferred away and later transferred back: the owner's closed stub becomes its
+case again (same uid, no second case), open where the sender stood."""
+
+from __future__ import annotations
+
+from sharing.transfers.models import TransferStatus
+from tenants.cases.models import Case
+from tests.builders import in_schema
+from tests.sharing.transfers.test_services import _answer, _case, _decide
+
+
+def _there_and_back(org_a, org_b):
+    """A's case transferred to B, then B transfers it back to A."""
+    case = _case(org_a)
+    there = _answer(org_b, _decide(org_a, org_b, case))
+    with in_schema(org_b.organisation):
+        received = Case.objects.get(pk=there.receiver_case_id)
+    back = _answer(org_a, _decide(org_b, org_a, received))
+    return case, back
+
+
+def test_a_case_transferred_back_is_open_again_at_home(org_a, org_b):
+    case, back = _there_and_back(org_a, org_b)
+    assert back.status == TransferStatus.ACCEPTED
+    with in_schema(org_a.organisation):
+        # The same case (its uid), not a second one, and no longer the closed stub.
+        assert back.receiver_case_id == case.pk and Case.objects.count() == 1
+        home = Case.objects.get(pk=case.pk)
+        assert (home.stage, home.status, home.closed_at) == ("consultation", "open", None)
