@@ -77,11 +77,13 @@ class Transfer(models.Model):
             models.CheckConstraint(
                 condition=~Q(receiver=models.F("sender")), name="transfer_not_to_itself"
             ),
-            # One live transfer per case: a second decision waits until the first is declined
-            # or withdrawn.
+            # One transfer under way per case: a second decision waits until the first is
+            # declined or withdrawn. (An accepted one holds the case while it is our closed
+            # stub, checked under the case's row lock: a case that came back to us by a later
+            # transfer can be transferred again.)
             models.UniqueConstraint(
                 fields=["sender", "case_id"],
-                condition=Q(status__in=["decided", "delivered", "accepted"]),
+                condition=Q(status__in=["decided", "delivered"]),
                 name="transfer_one_live_per_case",
             ),
         ]

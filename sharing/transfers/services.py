@@ -191,6 +191,14 @@ def _transfer_step(
     return transfer
 
 
+def transfer_live(transfer: Transfer, case: Case) -> bool:
+    """The transfer still holds the case: under way, or accepted while our case is the closed
+    stub (a case that came back to us by a later transfer is ours to transfer again)."""
+    if transfer.status == TransferStatus.ACCEPTED:
+        return case.stage == Stage.TERMINATION
+    return transfer.status in LIVE_STATUSES
+
+
 def _any_step(step_name: str) -> Step:
     return next(step for (_status, name), step in STEPS.items() if name == step_name)
 
@@ -228,7 +236,8 @@ def transfer_decide(
     sender = actor.organisation
     target = _receiver(sender, receiver)
     consent = _consent_check(sender, case.pk, target)
-    if Transfer.objects.filter(sender=sender, case_id=case.pk, status__in=LIVE_STATUSES).exists():
+    transfers = Transfer.objects.filter(sender=sender, case_id=case.pk)
+    if any(transfer_live(t, case) for t in transfers.filter(status__in=LIVE_STATUSES)):
         raise Conflict(
             _("This case already has a transfer under way or accepted."), code="transfer_live"
         )

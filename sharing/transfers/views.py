@@ -21,7 +21,7 @@ from sharing.transfers.forms import (
     TransferDecideForm,
     TransferWithdrawForm,
 )
-from sharing.transfers.models import LIVE_STATUSES, TransferStatus
+from sharing.transfers.models import TransferStatus
 from sharing.transfers.selectors import (
     transfer_for_actor,
     transfers_incoming,
@@ -33,6 +33,7 @@ from sharing.transfers.services import (
     transfer_answer,
     transfer_ask,
     transfer_decide,
+    transfer_live,
     transfer_package_read,
     transfer_package_readable,
     transfer_proposed_receiver,
@@ -57,7 +58,7 @@ def case_transfer_page(request, case_id: int):
     actor = request.actor
     case = case_for_actor(actor=actor, case_id=case_id)
     rows = with_clocks(transfers_of_case(actor=actor, case_id=case.pk))
-    live = any(row.transfer.status in LIVE_STATUSES for row in rows)
+    live = any(transfer_live(row.transfer, case) for row in rows)
     may_decide = policy.allows(actor, Action.CASE_DECIDE, case_subject(case))
     form = None
     status = 200

@@ -3,6 +3,9 @@ case again (same uid, no second case), open where the sender stood."""
 
 from __future__ import annotations
 
+import pytest
+
+from hub.core.errors import Conflict
 from sharing.transfers.models import TransferStatus
 from tenants.cases.models import Case
 from tests.builders import in_schema
@@ -27,3 +30,19 @@ def test_a_case_transferred_back_is_open_again_at_home(org_a, org_b):
         assert back.receiver_case_id == case.pk and Case.objects.count() == 1
         home = Case.objects.get(pk=case.pk)
         assert (home.stage, home.status, home.closed_at) == ("consultation", "open", None)
+
+
+def test_a_case_back_home_can_be_transferred_again(org_a, org_b):
+    case, _back = _there_and_back(org_a, org_b)
+    again = _decide(org_a, org_b, case)
+    assert again.status == TransferStatus.DELIVERED
+    with in_schema(org_a.organisation):
+        assert Case.objects.get(pk=case.pk).status == "transferred"
+
+
+def test_the_closed_stub_of_an_accepted_transfer_is_not_transferred_again(org_a, org_b):
+    case = _case(org_a)
+    _answer(org_b, _decide(org_a, org_b, case))
+    with pytest.raises(Conflict) as refused:
+        _decide(org_a, org_b, case)
+    assert refused.value.code == "transfer_live"
