@@ -85,6 +85,7 @@ ACTION_LABELS = {
     "referral.declined": _("Referral declined"),
     "referral.completed": _("Referral completed, with its outcome"),
     "referral.withdrawn": _("Referral withdrawn"),
+    "referral.read_by_receiver": _("Referral read by the member it was sent to"),
     "transfer.decided": _("Transfer to another member decided"),
     "transfer.delivered": _("Transfer: complete file delivered to the receiving member"),
     "transfer.accepted": _("Transfer accepted: the receiving member now owns the case"),

@@ -25,7 +25,7 @@ from hub.accounts.access import Actor
 from hub.accounts.policy import Action
 from hub.consent.models import ConsentRecord, Purpose
 from hub.consent.selectors import consent_for_case
-from hub.core.audit import AuditActor
+from hub.core.audit import AuditActor, audit_record
 from hub.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from hub.core.outbox import domain_event_record
 from hub.organisations.context import organisation_context
@@ -429,3 +429,24 @@ def referral_complete(*, actor: Actor, referral_id: object, outcome: str) -> Ref
 
 def referral_withdraw(*, actor: Actor, referral_id: object, reason: str = "") -> Referral:
     return referral_move(actor=actor, referral_id=referral_id, move=Move.WITHDRAW, reason=reason)
+
+
+def referral_read_by_receiver(*, actor: Actor, referral: Referral, read: str) -> None:
+    """The receiving member reads what was sent (`read`: "package" on the referral's page, or
+    "letter"): the sender's case trail records it, as every read of a case by another member."""
+    if referral.receiver_id is None or referral.receiver_id != actor.organisation.pk:
+        return
+    with organisation_context(referral.sender):
+        audit_record(
+            actor=actor.audit,
+            action="referral.read_by_receiver",
+            object_type="case",
+            object_id=referral.case_id,
+            detail={
+                "referral": referral.pk,
+                "reader": actor.organisation.slug,
+                "reader_name": actor.organisation.name,
+                "user": actor.label,
+                "read": read,
+            },
+        )

@@ -27,7 +27,14 @@ from sharing.referrals.selectors import (
     referrals_received,
     referrals_sent,
 )
-from sharing.referrals.services import Move, Side, moves_for, referral_move, referral_send
+from sharing.referrals.services import (
+    Move,
+    Side,
+    moves_for,
+    referral_move,
+    referral_read_by_receiver,
+    referral_send,
+)
 from tenants.cases.selectors import case_for_actor, case_subject
 
 
@@ -109,6 +116,13 @@ def referral_detail(request, referral_id: int):
     if side == Side.SENDER:
         subject = case_subject(case_for_actor(actor=actor, case_id=referral.case_id))
     moves = moves_for(referral, side) if policy.allows(actor, action, subject) else []
+    # What was sent, as it was written at sending: the receiver reads it only while the
+    # referral waits for its answer (then its own case, if it accepted), in the sender's trail.
+    package = None
+    if side == Side.SENDER or referral.status == ReferralStatus.SENT:
+        package = referral_sent_package(referral)
+        if package is not None:
+            referral_read_by_receiver(actor=actor, referral=referral, read="package")
     return render(
         request,
         "referrals/referral_detail.html",
@@ -119,13 +133,7 @@ def referral_detail(request, referral_id: int):
             "moves": moves,
             "answer_form": AnswerForm() if {Move.DECLINE, Move.WITHDRAW} & set(moves) else None,
             "outcome_form": OutcomeForm() if Move.COMPLETE in moves else None,
-            # What was sent, as it was written at sending: the receiver reads it only while
-            # the referral waits for its answer (then its own case, if it accepted).
-            "package": (
-                referral_sent_package(referral)
-                if side == Side.SENDER or referral.status == ReferralStatus.SENT
-                else None
-            ),
+            "package": package,
         },
     )
 
@@ -174,6 +182,7 @@ def referral_letter_view(request, referral_id: int):
         # The letter names the client from what was sent: like the package, the receiver no
         # longer reads it once the referral is withdrawn (consent, say) or declined.
         raise NotFound(_("Not found."))
+    referral_read_by_receiver(actor=request.actor, referral=referral, read="letter")
     response = HttpResponse(
         referral_letter_render(referral=referral), content_type="application/pdf"
     )

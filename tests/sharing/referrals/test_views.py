@@ -231,3 +231,24 @@ def test_the_receiver_has_no_letter_of_a_referral_withdrawn_or_declined(
     assert client.get(_org_url(org_b, path)).status_code == 404
     client.force_login(org_a.users[Role.DIVISION_HEAD])
     assert client.get(_org_url(org_a, path)).status_code == 200
+
+
+def test_the_receivers_reads_of_what_was_sent_are_in_the_senders_trail(client, org_a, org_b):
+    """What was sent is the sender's case (the client's name, the sections ticked): each time
+    the receiver opens the referral's page or its letter, the sender's case trail says so, as
+    for a read through a share; the sender's own reads are not such events."""
+    from hub.core.models import AuditEvent
+
+    case = consented_case(org_a, share=True)
+    _send_page(client, org_a, case, receiver=org_b.organisation.slug)
+    referral = Referral.objects.get()
+    assert client.get(_org_url(org_a, f"referrals/{referral.pk}/")).status_code == 200
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    assert client.get(_org_url(org_b, f"referrals/{referral.pk}/")).status_code == 200
+    assert client.get(_org_url(org_b, f"referrals/{referral.pk}/letter.pdf")).status_code == 200
+    with in_schema(org_a.organisation):
+        reads = AuditEvent.objects.filter(
+            action="referral.read_by_receiver", object_type="case", object_id=str(case.pk)
+        )
+        assert sorted(event.detail["read"] for event in reads) == ["letter", "package"]
+        assert {event.detail["reader"] for event in reads} == {org_b.organisation.slug}
