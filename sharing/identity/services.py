@@ -176,17 +176,17 @@ def identity_matches_read(*, actor: Actor, case_id: object) -> SamePersonReport:
         .select_related("organisation")
         .order_by("organisation__name", "case_id", "kind")
     )
-    found: dict[int, tuple[Organisation, set[int], set[str]]] = {}
+    # Per other member: its matching cases, each with the kinds of identifier in common.
+    found: dict[int, tuple[Organisation, dict[int, set[str]]]] = {}
     for row in others:
-        organisation, cases, kinds = found.setdefault(
-            row.organisation_id, (row.organisation, set(), set())
-        )
-        cases.add(row.case_id)
-        kinds.add(row.kind)
+        organisation, cases = found.setdefault(row.organisation_id, (row.organisation, {}))
+        cases.setdefault(row.case_id, set()).add(row.kind)
     connected = []
-    for organisation, cases, kinds in found.values():
-        consenting = _consenting_cases(ours, case.pk, organisation, cases)
+    for organisation, cases in found.values():
+        consenting = _consenting_cases(ours, case.pk, organisation, set(cases))
         if consenting:
+            # Only what matched on the cases whose consent allows it is said.
+            kinds = set().union(*(cases[their_case] for their_case in consenting))
             connected.append((organisation, consenting, kinds))
     report = SamePersonReport(
         case_id=case.pk,

@@ -233,3 +233,21 @@ def test_the_rehash_command_recomputes_with_the_current_key(org_a, settings):
     call_command("identity_rehash", stdout=out)
     assert set(_rows(org_a, case).values_list("key_id", flat=True)) == {"k2"}
     assert "identifier hashes written" in out.getvalue()
+
+
+def test_only_the_identifiers_of_consenting_cases_are_said_to_match(org_a, org_b):
+    """The other member has two cases in common with ours: one by phone whose client consents
+    to sharing with us, one by NIK whose client does not. The member is named, and only the
+    phone is said to match: the NIK case stays hidden, and so does which identifier it had."""
+    ours = _case(org_a, phone="+62 812 1111 2222", nik=NIK)
+    consenting = _case(org_b, phone="0812-1111-2222", nik="")
+    refusing = _case(org_b, phone="", nik=NIK)
+    _consent(org_a, ours)
+    _consent(org_b, consenting)
+    _consent(org_b, refusing, share=False)
+    report = _matches(org_a, ours)
+    assert [m.slug for m in report.connected] == [org_b.organisation.slug]
+    assert report.connected[0].kinds == ("phone",)
+    with in_schema(org_b.organisation):
+        seen = AuditEvent.objects.filter(action="identity.match_seen_by_member")
+        assert set(seen.values_list("object_id", flat=True)) == {str(consenting.pk)}
