@@ -20,9 +20,11 @@ from hub.core.errors import DomainError, NotFound
 from hub.core.outbox import domain_event_record
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
+from hub.vocab.stages import Stage
 from interchange.package import CasePackage
 from sharing.models import RevokeReason, ShareGrant, SharePermission
 from sharing.selectors import live_grants
+from sharing.transfers.models import Transfer, TransferStatus
 from tenants.cases.models import Case
 from tenants.cases.projection import Section, case_projection
 from tenants.cases.selectors import case_for_actor
@@ -44,6 +46,25 @@ def _consent_refusal(consent) -> str:
             "members": members
         }
     return _("The client has not consented to sharing this case with other members.")
+
+
+def case_transferred_away(*, organisation: Organisation, case: Case) -> bool:
+    """The closed stub a transfer leaves behind: the receiver owns the case now, its consent
+    went with it (a withdrawal reaches the receiver's case, not this one), and only it decides
+    what leaves. A case that came back by a later transfer is open again, and ours."""
+    return (
+        case.stage == Stage.TERMINATION
+        and Transfer.objects.filter(
+            sender=organisation, case_id=case.pk, status=TransferStatus.ACCEPTED
+        ).exists()
+    )
+
+
+def transferred_away_refusal() -> DomainError:
+    return DomainError(
+        _("This case was transferred to another member: it decides what is shared or referred."),
+        code="case_transferred",
+    )
 
 
 @transaction.atomic
@@ -68,6 +89,8 @@ def share_grant(
             _("A restricted case is not shared: lift the restriction first if it must be."),
             code="case_restricted",
         )
+    if case_transferred_away(organisation=actor.organisation, case=case):
+        raise transferred_away_refusal()
     if recipient.pk == actor.organisation.pk:
         raise DomainError(
             _("A case cannot be shared with its own organisation."), code="same_organisation"

@@ -34,6 +34,7 @@ from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
 from interchange.xml import PackageError, package_from_xml, package_to_xml
 from sharing.referrals.models import Referral, ReferralStatus, ServiceAgency
+from sharing.services import case_transferred_away, transferred_away_refusal
 from tenants.cases.imports import case_import
 from tenants.cases.models import Case
 from tenants.cases.projection import Section, case_projection
@@ -158,6 +159,8 @@ def referral_send(
     case = case_for_actor(actor=actor, case_id=case_id)
     case = Case.objects.select_for_update().get(pk=case.pk)
     policy.require(actor, Action.REFERRAL_SEND, case_subject(case))
+    if case_transferred_away(organisation=actor.organisation, case=case):
+        raise transferred_away_refusal()
     if (receiver is None) == (agency is None):
         raise DomainError(
             _("Refer to one member organisation or to one agency."),

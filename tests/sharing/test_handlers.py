@@ -81,3 +81,34 @@ def test_the_complaint_follows_its_case_to_the_receiver(
         received = Case.objects.get(pk=transfer.receiver_case_id)
     # The worker's status page shows where the case stands now, not the sender's closed stub.
     assert (moved.case_stage, moved.case_status) == (received.stage, received.status)
+
+
+def test_the_senders_stub_is_neither_shared_nor_referred_again(
+    org_a, org_b, org_c, django_capture_on_commit_callbacks
+):
+    """After the transfer the client's consent lives with the receiver's case (a withdrawal on
+    the portal reaches it, not the stub): the sender's closed stub cannot be shared or referred
+    anew, which no withdrawal would then end. Nothing is created."""
+    from hub.core.errors import DomainError
+    from sharing.referrals.models import Referral
+    from sharing.referrals.services import referral_send
+
+    _, case, _, _ = _shared_then_transferred(
+        org_a, org_b, org_c, django_capture_on_commit_callbacks
+    )
+    shares, referrals = ShareGrant.objects.count(), Referral.objects.count()
+    with in_schema(org_a.organisation):
+        head = member(org_a, Role.DIVISION_HEAD)
+        with pytest.raises(DomainError) as shared:
+            share_grant(actor=head, case_id=case.pk, recipient=org_c, sections=[Section.EVENTS])
+        with pytest.raises(DomainError) as referred:
+            referral_send(
+                actor=head,
+                case_id=case.pk,
+                receiver=org_c,
+                service="psychosocial",
+                reason="Konseling",
+                sections=[Section.SUMMARY],
+            )
+    assert shared.value.code == referred.value.code == "case_transferred"
+    assert (ShareGrant.objects.count(), Referral.objects.count()) == (shares, referrals)
