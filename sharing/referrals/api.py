@@ -107,6 +107,11 @@ class SenderReferralOutput(ReferralOutput):
     case_id = serializers.IntegerField()
 
 
+class AgencyFilter(serializers.Serializer):
+    service = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
+    region = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False)
+
+
 class AgencyOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
@@ -214,9 +219,12 @@ class AgencyListApi(OrganisationApiView):
         responses={200: AgencyOutput(many=True), **error_responses(403)},
     )
     def get(self, request, **kwargs):
-        agencies = agencies_for(
-            actor=self.actor,
-            service=request.query_params.get("service", "")[:50],
-            region=request.query_params.get("region", "")[:100],
+        query = AgencyFilter(
+            data={
+                "service": request.query_params.get("service", "")[:50],
+                "region": request.query_params.get("region", "")[:100],
+            }
         )
+        query.is_valid(raise_exception=True)  # e.g. a NUL character: 400, not a database error
+        agencies = agencies_for(actor=self.actor, **query.validated_data)
         return Response(AgencyOutput(agencies[:500], many=True).data)

@@ -125,3 +125,11 @@ def test_agencies_api_filters_by_service_and_region(client, org_a, agency):
     rows = client.get(org_api(org_a, "agencies/", service="shelter", region="Indramayu")).json()
     assert [r["name"] for r in rows] == [agency.name]
     assert client.get(org_api(org_a, "agencies/", service="legal")).json() == []
+
+
+@pytest.mark.parametrize("query", [{"service": "shelter\x00"}, {"region": "I\x00"}])
+def test_agencies_api_refuses_a_nul_character_with_a_400(client, org_a, agency, query):
+    client.force_login(org_a.users[Role.CASE_LAWYER])
+    response = client.get(org_api(org_a, "agencies/", **query))
+    assert response.status_code == 400
+    assert list(response.json()["error"]["fields"]) == list(query)
