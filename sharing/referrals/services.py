@@ -39,6 +39,7 @@ from tenants.cases.imports import case_import
 from tenants.cases.models import Case
 from tenants.cases.projection import Section, case_projection
 from tenants.cases.selectors import case_for_actor, case_hidden_sections, case_subject
+from tenants.cases.services import case_restrict
 
 REASON_LENGTH = 4000
 OUTCOME_LENGTH = 4000
@@ -342,6 +343,21 @@ def _accept_into_receiver(*, actor: Actor, referral: Referral) -> None:
         received_via="referral",
         source_organisation=referral.sender,
     )
+    # A case (or part of it) restricted to the sender's assigned staff stays restricted at
+    # the receiver: the package says nothing of who may read what inside an office.
+    with organisation_context(referral.sender):
+        source = (
+            Case.objects.filter(pk=referral.case_id)
+            .values("restricted", "restricted_sections")
+            .first()
+        )
+    if source and (source["restricted"] or source["restricted_sections"]):
+        case_restrict(
+            actor=actor,
+            case_id=case.pk,
+            restricted=source["restricted"],
+            sections=list(source["restricted_sections"]),
+        )
     referral.receiver_case_id = case.pk
     referral.receiver_case_number = case.number
 

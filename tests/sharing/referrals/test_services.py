@@ -498,3 +498,24 @@ def test_a_referral_sent_before_a_partial_withdrawal_is_withdrawn_with_sharing_l
     assert referral.status == ReferralStatus.WITHDRAWN
     with pytest.raises(Conflict):
         _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+
+
+@pytest.mark.parametrize(
+    ("restricted", "sections"), [(True, []), (False, ["chronology"])], ids=["case", "chronology"]
+)
+def test_a_restricted_case_stays_restricted_at_the_receiver(org_a, org_b, restricted, sections):
+    """A case restricted to its assigned staff (sexual violence, children), or a part of it,
+    referred and accepted: the receiver's new case is restricted the same way, not open to
+    all of the receiver's staff."""
+    from tenants.cases.services import case_restrict
+
+    case = consented_case(org_a, share=True)
+    _as(
+        org_a,
+        lambda a: case_restrict(actor=a, case_id=case.pk, restricted=restricted, sections=sections),
+    )
+    referral = _send(org_a, case, receiver=org_b.organisation, sections=["summary", "events"])
+    accepted = _as(org_b, lambda a: referral_answer(actor=a, referral_id=referral.pk, accept=True))
+    with in_schema(org_b.organisation):
+        received = Case.objects.get(pk=accepted.receiver_case_id)
+    assert (received.restricted, received.restricted_sections) == (restricted, sections)
