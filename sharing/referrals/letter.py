@@ -15,7 +15,7 @@ from hub.vocab.selectors import vocabulary_labels
 from interchange.letters import LetterParty, ReferralLetter, referral_letter_pdf
 from sharing.referrals.models import Referral, ReferralStatus
 from sharing.referrals.selectors import referral_sent_package
-from tenants.cases.projection import Section
+from tenants.cases.projection import Section, organisation_zone
 
 CLIENT_ROLES = ("complainant", "victim")
 
@@ -89,7 +89,10 @@ def referral_letter(*, referral: Referral) -> ReferralLetter:
             )
         else:
             addressee = _party(referral.receiver)
-        day = date_format(timezone.localtime(referral.created_at), "j F Y")
+        # The sender's calendar day, as on its dossier and packages (not the site's zone).
+        day = date_format(
+            timezone.localtime(referral.created_at, organisation_zone(sender)), "j F Y"
+        )
         place = sender.regions[0] if sender.regions else ""
         return ReferralLetter(
             sender=_party(sender),
