@@ -44,11 +44,13 @@ def case_referrals(request, case_id: int):
     actor = request.actor
     case = case_for_actor(actor=actor, case_id=case_id)
     may_refer = policy.allows(actor, Action.REFERRAL_SEND, case_subject(case))
-    service = request.GET.get("service", "") if request.method == "GET" else ""
+    service = request.GET.get("service", "")[:50] if request.method == "GET" else ""
+    if "\x00" in service:  # a NUL character cannot reach the database: no preselection
+        service = ""
     form = None
     status = 200
     if may_refer:
-        agencies = agencies_for(actor=actor, service=service[:50])
+        agencies = agencies_for(actor=actor, service=service)
         form = ReferralForm(
             request.POST or None,
             members=members_to_refer_to(actor.organisation),

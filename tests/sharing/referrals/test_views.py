@@ -252,3 +252,11 @@ def test_the_receivers_reads_of_what_was_sent_are_in_the_senders_trail(client, o
         )
         assert sorted(event.detail["read"] for event in reads) == ["letter", "package"]
         assert {event.detail["reader"] for event in reads} == {org_b.organisation.slug}
+
+
+def test_a_nul_character_in_the_service_filter_is_ignored_not_a_500(client, org_a, agency):
+    case = consented_case(org_a, refer=True)
+    client.force_login(org_a.users[Role.DIVISION_HEAD])
+    response = client.get(_org_url(org_a, f"cases/{case.pk}/referrals/") + "?service=shelter%00")
+    assert response.status_code == 200
+    assert agency.name in response.content.decode()  # no filter: every active agency offered
