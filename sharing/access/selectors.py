@@ -76,6 +76,9 @@ def access_request_for_actor(*, actor: Actor, request_id: object) -> AccessReque
     )
     if found is None:
         raise NotFound(_("Not found."))
+    # Read by the roles that read the lists of its side, no one else of the organisation.
+    side = Action.ACCESS_REQUEST if found.requester_id == organisation.pk else Action.ACCESS_DECIDE
+    policy.require(actor, side)
     return found
 
 

@@ -164,3 +164,16 @@ def test_the_schema_documents_the_endpoints(client, national):
     paths = schema["paths"]
     assert "/org/{org_slug}/api/v1/access-requests/" in paths
     assert "post" in paths["/org/{org_slug}/api/v1/access-requests/{access_request_id}/decide/"]
+
+
+@pytest.mark.parametrize("side", ["office", "national"])
+def test_one_request_is_read_only_by_the_roles_that_see_the_lists(client, national, side):
+    """The detail answers to the roles the lists answer to (the office's division head, the
+    national office's division head and case lawyers), not to a receptionist of either side."""
+    asked = _ask(client, national, "LBH-UJI/2026/0001").json()
+    organisation = national.office if side == "office" else national.national
+    world = national.office_world if side == "office" else national.national_world
+    client.force_login(world.users[Role.RECEPTIONIST])
+    assert client.get(_url(organisation, f"{asked['id']}/")).status_code == 403
+    client.force_login(world.users[Role.DIVISION_HEAD])
+    assert client.get(_url(organisation, f"{asked['id']}/")).status_code == 200
