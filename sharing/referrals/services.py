@@ -450,6 +450,18 @@ def referral_withdraw(*, actor: Actor, referral_id: object, reason: str = "") ->
     return referral_move(actor=actor, referral_id=referral_id, move=Move.WITHDRAW, reason=reason)
 
 
+def referral_receiver_may_read(*, actor: Actor, referral: Referral) -> bool:
+    """May this actor read what was sent (the package, the letter naming the client)? The
+    sender's side: whoever may open the referral. The receiver's: its staff, except for a case
+    the sender restricted to its assigned staff (sexual violence, children), which only the
+    division head who answers reads."""
+    if referral.receiver_id is None or referral.receiver_id != actor.organisation.pk:
+        return True
+    with organisation_context(referral.sender):
+        restricted = Case.objects.filter(pk=referral.case_id, restricted=True).exists()
+    return not restricted or policy.allows(actor, Action.REFERRAL_ANSWER)
+
+
 def referral_read_by_receiver(*, actor: Actor, referral: Referral, read: str) -> None:
     """The receiving member reads what was sent (`read`: "package" on the referral's page, or
     "letter"): the sender's case trail records it, as every read of a case by another member."""

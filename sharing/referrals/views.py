@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from hub.accounts import policy
 from hub.accounts.access import organisation_member_required
 from hub.accounts.policy import Action
-from hub.core.errors import DomainError, NotFound
+from hub.core.errors import DomainError, NotFound, PermissionDenied
 from hub.core.forms import form_refused
 from sharing.referrals.directory import agencies_by_region, agencies_for
 from sharing.referrals.forms import AnswerForm, DirectoryFilterForm, OutcomeForm, ReferralForm
@@ -33,6 +33,7 @@ from sharing.referrals.services import (
     moves_for,
     referral_move,
     referral_read_by_receiver,
+    referral_receiver_may_read,
     referral_send,
 )
 from tenants.cases.selectors import case_for_actor, case_subject
@@ -121,7 +122,9 @@ def referral_detail(request, referral_id: int):
     # What was sent, as it was written at sending: the receiver reads it only while the
     # referral waits for its answer (then its own case, if it accepted), in the sender's trail.
     package = None
-    if side == Side.SENDER or referral.status == ReferralStatus.SENT:
+    if (
+        side == Side.SENDER or referral.status == ReferralStatus.SENT
+    ) and referral_receiver_may_read(actor=actor, referral=referral):
         package = referral_sent_package(referral)
         if package is not None:
             referral_read_by_receiver(actor=actor, referral=referral, read="package")
@@ -184,6 +187,11 @@ def referral_letter_view(request, referral_id: int):
         # The letter names the client from what was sent: like the package, the receiver no
         # longer reads it once the referral is withdrawn (consent, say) or declined.
         raise NotFound(_("Not found."))
+    if not referral_receiver_may_read(actor=request.actor, referral=referral):
+        raise PermissionDenied(
+            _("Only the division head reads what was sent of a restricted case."),
+            code="section_restricted",
+        )
     referral_read_by_receiver(actor=request.actor, referral=referral, read="letter")
     response = HttpResponse(
         referral_letter_render(referral=referral), content_type="application/pdf"

@@ -260,3 +260,27 @@ def test_a_nul_character_in_the_service_filter_is_ignored_not_a_500(client, org_
     response = client.get(_org_url(org_a, f"cases/{case.pk}/referrals/") + "?service=shelter%00")
     assert response.status_code == 200
     assert agency.name in response.content.decode()  # no filter: every active agency offered
+
+
+def test_what_was_sent_of_a_restricted_case_is_read_only_by_the_receivers_division_head(
+    client, org_a, org_b
+):
+    """A case restricted to its assigned staff (sexual violence, children) referred to B: B's
+    division head, who answers, reads what was sent and the letter; B's other staff see the
+    referral in the list but neither the people sent nor the letter (which names the client)."""
+    from tenants.cases.services import case_restrict
+    from tests.builders import member
+
+    case = consented_case(org_a, share=True)
+    with in_schema(org_a.organisation):
+        case_restrict(actor=member(org_a, Role.DIVISION_HEAD), case_id=case.pk, restricted=True)
+    _send_page(client, org_a, case, receiver=org_b.organisation.slug, sections=["people"])
+    referral = Referral.objects.get()
+    detail, letter = f"referrals/{referral.pk}/", f"referrals/{referral.pk}/letter.pdf"
+    client.force_login(org_b.users[Role.DIVISION_HEAD])
+    assert "Dewi Lestari" in client.get(_org_url(org_b, detail)).content.decode()
+    assert client.get(_org_url(org_b, letter)).status_code == 200
+    client.force_login(org_b.users[Role.CASE_LAWYER])
+    page = client.get(_org_url(org_b, detail))
+    assert page.status_code == 200 and "Dewi Lestari" not in page.content.decode()
+    assert client.get(_org_url(org_b, letter)).status_code == 403
