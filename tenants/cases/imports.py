@@ -471,6 +471,9 @@ class _Importer:
             for name, value in values.items():
                 setattr(event, name, value)
             event.save()
+            if not self.carries_people:
+                self._acts_keep_people(event, entry)
+                return event
             event.acts.all().delete()
         for item in entry.acts:
             act = Act.objects.create(
@@ -485,6 +488,24 @@ class _Importer:
                 self.person_pks[r] for r in item.perpetrators if r in self.person_pks
             )
         return event
+
+    def _acts_keep_people(self, event: Event, entry: EventEntry) -> None:
+        """A package without the people section names no victims or perpetrators: the acts
+        (in order) take its words and codes but keep the people an earlier import named."""
+        acts = list(event.acts.order_by("id"))
+        for act, item in zip(acts, entry.acts, strict=False):
+            act.description = item.description
+            act.rights_violated = list(item.rights_violated)
+            act.legal_basis = list(item.legal_basis)
+            act.save()
+        for item in entry.acts[len(acts) :]:
+            Act.objects.create(
+                event=event,
+                description=item.description,
+                rights_violated=list(item.rights_violated),
+                legal_basis=list(item.legal_basis),
+            )
+        Act.objects.filter(pk__in=[act.pk for act in acts[len(entry.acts) :]]).delete()
 
     # Services ---------------------------------------------------------------------------------
 

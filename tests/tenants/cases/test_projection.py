@@ -21,7 +21,7 @@ from tenants.cases.models import Case, CaseImportRef, CasePerson, PersonRole, Re
 from tenants.cases.projection import ALL_SECTIONS, Section, case_projection
 from tenants.documents.models import Document
 from tenants.documents.services import document_upload
-from tenants.events.models import Event
+from tenants.events.models import Act, Event
 from tenants.events.services import ActData, EventData, act_record, event_record
 from tenants.people.models import Person, PersonRelation, Placement
 from tests.builders import client_case, in_schema, member
@@ -369,3 +369,20 @@ def test_a_case_coming_back_updates_its_own_records(org_a, org_b, full_case):
         assert Person.objects.count() == people
         assert case.events.count() == 1 and case.documents.count() == 1
         assert CasePerson.objects.filter(case=case, role=PersonRole.COMPLAINANT).count() == 1
+
+
+def test_reimport_without_people_keeps_who_the_acts_named(org_a, org_b, full_case):
+    """A second referral of the same case sends only the events: the receiver's acts take the
+    new words but still name the victim the first (with people) brought."""
+    head_b = member(org_b, Role.DIVISION_HEAD)
+    with in_schema(org_b.organisation):
+        case = case_import(actor=head_b, package=_export(org_a, full_case))
+        act = Act.objects.get(event__case=case)
+        victims = list(act.victims.values_list("pk", flat=True))
+        assert len(victims) == 1
+        events_only = _export(org_a, full_case, frozenset({Section.SUMMARY, Section.EVENTS}))
+        assert events_only.events[0].acts[0].victims == ()
+        case_import(actor=head_b, package=events_only)
+        act = Act.objects.get(event__case=case)
+        assert list(act.victims.values_list("pk", flat=True)) == victims
+        assert act.description == events_only.events[0].acts[0].description
