@@ -33,7 +33,7 @@ from hub.core.outbox import domain_event_record
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.vocab.stages import Stage, Status
-from interchange.xml import package_from_xml, package_to_xml
+from interchange.xml import PackageError, package_from_xml, package_to_xml
 from sharing.services import ConsentMissing
 from sharing.transfers.clock import due_on_for, receiver_calendar
 from sharing.transfers.models import LIVE_STATUSES, Transfer, TransferStatus
@@ -388,9 +388,16 @@ def transfer_answer(
 
 
 def _import(*, actor: Actor, transfer: Transfer) -> Case:
+    try:
+        package = package_from_xml(bytes(transfer.package))
+    except PackageError:
+        raise Conflict(
+            _("The delivered file cannot be read; ask the sender to transfer the case again."),
+            code="invalid_package",
+        ) from None
     return case_import(
         actor=actor,
-        package=package_from_xml(bytes(transfer.package)),
+        package=package,
         received_via="transfer",
         source_organisation=transfer.sender,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hub.core.errors import Conflict
-from sharing.transfers.models import TransferStatus
+from sharing.transfers.models import Transfer, TransferStatus
 from tenants.cases.models import Case
 from tests.builders import in_schema
 from tests.sharing.transfers.test_services import _answer, _case, _decide
@@ -46,3 +46,16 @@ def test_the_closed_stub_of_an_accepted_transfer_is_not_transferred_again(org_a,
     with pytest.raises(Conflict) as refused:
         _decide(org_a, org_b, case)
     assert refused.value.code == "transfer_live"
+
+
+def test_an_unreadable_delivered_file_is_a_409_and_makes_no_case(org_a, org_b):
+    transfer = _decide(org_a, org_b, _case(org_a))
+    Transfer.objects.filter(pk=transfer.pk).update(package=b"<not-a-package/>")
+    with in_schema(org_b.organisation):
+        cases = Case.objects.count()
+    with pytest.raises(Conflict) as refused:
+        _answer(org_b, transfer)
+    assert refused.value.code == "invalid_package"
+    assert Transfer.objects.get(pk=transfer.pk).status == TransferStatus.DELIVERED
+    with in_schema(org_b.organisation):
+        assert Case.objects.count() == cases
