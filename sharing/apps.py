@@ -14,3 +14,4 @@ class SharingConfig(AppConfig):
 
         subscribe("consent.withdrawn", handlers.shares_after_consent_withdrawn)
         subscribe("transfer.accepted", handlers.shares_after_transfer)
+        subscribe("case.restriction_changed", handlers.shares_after_restriction)

@@ -1,8 +1,9 @@
 """What sharing does when consent changes or a case leaves: a withdrawn consent record ends
 the shares that stood on it, or carries them over to the record that replaced it when that one
 still covers them (the client withdrew only statistics, say); a case transferred away ends the
-sender's shares of it (the receiver owns it now and decides). Outbox subscribers: consent and
-transfers never reach into shares themselves."""
+sender's shares of it (the receiver owns it now and decides), and so does a case restricted
+after it was shared (sexual violence, children: only its assigned staff may read it now).
+Outbox subscribers: consent, cases and transfers never reach into shares themselves."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from sharing.models import RevokeReason, ShareGrant
 
 WITHDRAWAL = AuditActor(label="withdrawal")
 TRANSFER = AuditActor(label="transfer")
+RESTRICTION = AuditActor(label="restriction")
 
 
 def _live_successor(consent: ConsentRecord) -> ConsentRecord | None:
@@ -86,19 +88,44 @@ def shares_after_transfer(events: Sequence[OutboxEvent]) -> None:
         .select_related("recipient")
         .order_by("pk")
     )
+    _revoke_all(grants, by=TRANSFER, reason=RevokeReason.TRANSFERRED)
+
+
+def shares_after_restriction(events: Sequence[OutboxEvent]) -> None:
+    """`case.restriction_changed` in the owner's schema: a case now restricted as a whole is
+    never shared, so its grants end (reads were already refused; the lists now say so too).
+    A restricted part only is left out of every read, and the grant stands."""
+    owner = organisation_active()
+    if owner is None:
+        return
+    case_ids = {
+        int(event.object_id)
+        for event in events
+        if str(event.object_id).isdigit()
+        and ((event.payload or {}).get("after") or {}).get("restricted") is True
+    }
+    if not case_ids:
+        return
+    grants = (
+        ShareGrant.objects.select_for_update(of=("self",))
+        .filter(owner=owner, case_id__in=case_ids, revoked_at__isnull=True)
+        .select_related("recipient")
+        .order_by("pk")
+    )
+    _revoke_all(grants, by=RESTRICTION, reason=RevokeReason.RESTRICTED)
+
+
+def _revoke_all(grants, *, by: AuditActor, reason: RevokeReason) -> None:
+    """End each grant, and say so in the owner's case trail (the active schema)."""
     for grant in grants:
         grant.revoked_at = timezone.now()
-        grant.revoked_by = TRANSFER.label
-        grant.revoked_reason = RevokeReason.TRANSFERRED
+        grant.revoked_by = by.label
+        grant.revoked_reason = reason
         grant.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
         domain_event_record(
-            actor=TRANSFER,
+            actor=by,
             name="share.revoked",
             object_type="case",
             object_id=grant.case_id,
-            detail={
-                "grant": grant.pk,
-                "recipient": grant.recipient.slug,
-                "reason": RevokeReason.TRANSFERRED.value,
-            },
+            detail={"grant": grant.pk, "recipient": grant.recipient.slug, "reason": reason.value},
         )

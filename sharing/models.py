@@ -33,6 +33,7 @@ class RevokeReason(models.TextChoices):
     OWNER = "owner", _("Revoked by the owner")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
     TRANSFERRED = "transferred", _("The case was transferred to another member")
+    RESTRICTED = "restricted", _("The case was restricted to the staff assigned to it")
 
 
 class ShareGrant(models.Model):

@@ -10,12 +10,14 @@ from hub.core.models import AuditEvent
 from hub.intake.models import Complaint
 from hub.organisations.models import Organisation, OrganisationKind
 from sharing.models import RevokeReason, ShareGrant
+from sharing.selectors import live_grants
 from sharing.services import share_grant
 from sharing.transfers.services import transfer_answer, transfer_decide
 from tenants.cases.assignments import case_take
-from tenants.cases.models import Case
+from tenants.cases.models import Case, CaseSection
 from tenants.cases.projection import Section
 from tenants.cases.registration import case_open_from_complaint
+from tenants.cases.services import case_restrict
 from tests.builders import complaint, in_schema, member
 
 
@@ -112,3 +114,44 @@ def test_the_senders_stub_is_neither_shared_nor_referred_again(
             )
     assert shared.value.code == referred.value.code == "case_transferred"
     assert (ShareGrant.objects.count(), Referral.objects.count()) == (shares, referrals)
+
+
+def _shared_case(org_a, org_c):
+    filed = complaint(org_a.organisation, share=True, reporter_name="Melati")
+    with in_schema(org_a.organisation):
+        head = member(org_a, Role.DIVISION_HEAD)
+        case = case_open_from_complaint(actor=head, receipt_code=filed.receipt_code)
+        grant = share_grant(
+            actor=head, case_id=case.pk, recipient=org_c, sections=[Section.SUMMARY]
+        )
+    return case, grant
+
+
+def test_a_case_restricted_after_sharing_is_no_longer_shared(
+    org_a, org_c, django_capture_on_commit_callbacks
+):
+    case, grant = _shared_case(org_a, org_c)
+    with in_schema(org_a.organisation), django_capture_on_commit_callbacks(execute=True):
+        case_restrict(actor=member(org_a, Role.DIVISION_HEAD), case_id=case.pk, restricted=True)
+    grant.refresh_from_db()
+    assert (grant.revoked_reason, grant.revoked_at is not None) == (RevokeReason.RESTRICTED, True)
+    assert not shares_received_by_org(org_c).exists()
+
+
+def test_a_restricted_part_only_leaves_the_share_standing(
+    org_a, org_c, django_capture_on_commit_callbacks
+):
+    case, grant = _shared_case(org_a, org_c)
+    with in_schema(org_a.organisation), django_capture_on_commit_callbacks(execute=True):
+        case_restrict(
+            actor=member(org_a, Role.DIVISION_HEAD),
+            case_id=case.pk,
+            restricted=False,
+            sections=[CaseSection.CHRONOLOGY],
+        )
+    grant.refresh_from_db()
+    assert grant.revoked_at is None
+
+
+def shares_received_by_org(organisation):
+    return live_grants(ShareGrant.objects.filter(recipient=organisation))
