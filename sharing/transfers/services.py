@@ -106,8 +106,14 @@ def _receiver(sender: Organisation, receiver: Organisation | str) -> Organisatio
     return found
 
 
-def _consent_check(organisation: Organisation, case_id: int, receiver: Organisation):
+def _consent_check(
+    organisation: Organisation, case_id: int, receiver: Organisation, *, lock: bool = False
+):
     consent = consent_for_case(organisation=organisation, case_id=case_id)
+    if consent is not None and lock:
+        # A withdrawal at the same moment either comes first (and we refuse) or waits until
+        # we are done, instead of both going through unseen by each other (as share_grant).
+        consent = ConsentRecord.objects.select_for_update().get(pk=consent.pk)
     if consent is None or not consent.covers(Purpose.SHARE, recipient_slug=receiver.slug):
         raise ConsentMissing(
             _(
@@ -235,7 +241,7 @@ def transfer_decide(
         )
     sender = actor.organisation
     target = _receiver(sender, receiver)
-    consent = _consent_check(sender, case.pk, target)
+    consent = _consent_check(sender, case.pk, target, lock=True)
     transfers = Transfer.objects.filter(sender=sender, case_id=case.pk)
     if any(transfer_live(t, case) for t in transfers.filter(status__in=LIVE_STATUSES)):
         raise Conflict(
@@ -371,7 +377,7 @@ def transfer_answer(
     locked = Transfer.objects.select_for_update().get(pk=transfer.pk)
     if locked.status != TransferStatus.DELIVERED:
         return _transfer_step(actor=actor, transfer_id=transfer.pk, step_name="accept")  # refuses
-    consent = _consent_check(locked.sender, locked.case_id, locked.receiver)
+    consent = _consent_check(locked.sender, locked.case_id, locked.receiver, lock=True)
     case = _import(actor=actor, transfer=locked)
     _consent_carry(actor=actor, consent=consent, case=case)
     _restriction_carry(actor=actor, transfer=locked, case=case)

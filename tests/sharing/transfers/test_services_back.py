@@ -4,7 +4,10 @@ case again (same uid, no second case), open where the sender stood."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from hub.consent.selectors import consent_for_case
 from hub.core.errors import Conflict
 from sharing.transfers.models import Transfer, TransferStatus
 from tenants.cases.models import Case
@@ -59,3 +62,23 @@ def test_an_unreadable_delivered_file_is_a_409_and_makes_no_case(org_a, org_b):
     assert Transfer.objects.get(pk=transfer.pk).status == TransferStatus.DELIVERED
     with in_schema(org_b.organisation):
         assert Case.objects.count() == cases
+
+
+def _consent_locked(queries, consent_pk: int) -> bool:
+    return any(
+        "FOR UPDATE" in q["sql"] and f'"consent_consentrecord"."id" = {consent_pk}' in q["sql"]
+        for q in queries
+    )
+
+
+def test_the_decision_and_the_acceptance_lock_the_clients_consent(org_a, org_b):
+    """A consent withdrawal at the same moment (which locks the record) either comes first and
+    refuses the transfer, or waits for it: neither goes through unseen by the other."""
+    case = _case(org_a)
+    consent = consent_for_case(organisation=org_a.organisation, case_id=case.pk)
+    with CaptureQueriesContext(connection) as decided:
+        transfer = _decide(org_a, org_b, case)
+    assert _consent_locked(decided.captured_queries, consent.pk)
+    with CaptureQueriesContext(connection) as accepted:
+        _answer(org_b, transfer)
+    assert _consent_locked(accepted.captured_queries, consent.pk)
