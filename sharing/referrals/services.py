@@ -90,9 +90,17 @@ def moves_for(referral: Referral, side: Side) -> list[str]:
     ]
 
 
+def _locked_consent(consent: ConsentRecord | None) -> ConsentRecord | None:
+    """The record row-locked (a withdrawal locks it too): a withdrawal at the same moment
+    either comes first and we refuse, or waits until we are done (as share_grant)."""
+    if consent is None:
+        return None
+    return ConsentRecord.objects.select_for_update().get(pk=consent.pk)
+
+
 def _consent_for(*, sender: Organisation, case_id: int, receiver, agency) -> ConsentRecord:
     """The client's consent that covers this referral, or a 409 that says what is missing."""
-    consent = consent_for_case(organisation=sender, case_id=case_id)
+    consent = _locked_consent(consent_for_case(organisation=sender, case_id=case_id))
     if agency is not None:
         if consent is None or not consent.covers(Purpose.REFER):
             raise Conflict(
@@ -324,7 +332,9 @@ def referral_move(
 
 def _accept_into_receiver(*, actor: Actor, referral: Referral) -> None:
     """The receiver's new case, from the package as it was sent, if consent still allows."""
-    consent = consent_for_case(organisation=referral.sender, case_id=referral.case_id)
+    consent = _locked_consent(
+        consent_for_case(organisation=referral.sender, case_id=referral.case_id)
+    )
     if consent is None or not consent.covers(Purpose.SHARE, recipient_slug=actor.organisation.slug):
         raise Conflict(
             _("The client no longer consents to sharing this case with your organisation."),
