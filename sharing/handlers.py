@@ -82,13 +82,7 @@ def shares_after_transfer(events: Sequence[OutboxEvent]) -> None:
         for event in events
         if event.object_type == "case" and str(event.object_id).isdigit()
     }
-    grants = (
-        ShareGrant.objects.select_for_update(of=("self",))
-        .filter(owner=owner, case_id__in=case_ids, revoked_at__isnull=True)
-        .select_related("recipient")
-        .order_by("pk")
-    )
-    _revoke_all(grants, by=TRANSFER, reason=RevokeReason.TRANSFERRED)
+    _revoke_all(owner, case_ids, by=TRANSFER, reason=RevokeReason.TRANSFERRED)
 
 
 def shares_after_restriction(events: Sequence[OutboxEvent]) -> None:
@@ -106,17 +100,18 @@ def shares_after_restriction(events: Sequence[OutboxEvent]) -> None:
     }
     if not case_ids:
         return
+    _revoke_all(owner, case_ids, by=RESTRICTION, reason=RevokeReason.RESTRICTED)
+
+
+def _revoke_all(owner, case_ids: set[int], *, by: AuditActor, reason: RevokeReason) -> None:
+    """End the owner's live grants of these cases, each said in its case's trail (the owner's
+    schema is the active one). Idempotent: grants already revoked are not touched."""
     grants = (
         ShareGrant.objects.select_for_update(of=("self",))
         .filter(owner=owner, case_id__in=case_ids, revoked_at__isnull=True)
         .select_related("recipient")
         .order_by("pk")
     )
-    _revoke_all(grants, by=RESTRICTION, reason=RevokeReason.RESTRICTED)
-
-
-def _revoke_all(grants, *, by: AuditActor, reason: RevokeReason) -> None:
-    """End each grant, and say so in the owner's case trail (the active schema)."""
     for grant in grants:
         grant.revoked_at = timezone.now()
         grant.revoked_by = by.label

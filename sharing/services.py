@@ -28,6 +28,7 @@ from sharing.transfers.models import Transfer, TransferStatus
 from tenants.cases.models import Case
 from tenants.cases.projection import Section, case_projection
 from tenants.cases.selectors import case_for_actor
+from tenants.cases.services import case_restrict
 
 
 class ConsentMissing(DomainError):
@@ -243,3 +244,24 @@ def shared_case_open(*, actor: Actor, grant_id: object) -> SharedCase:
             },
         )
     return SharedCase(grant=grant, sections=sections, package=package)
+
+
+def case_restriction_carry(
+    *, actor: Actor, source: Organisation, source_case_id: int, case: Case
+) -> None:
+    """A case (or parts of it) restricted to the sender's assigned staff (sexual violence,
+    children) stays restricted at the receiver, who holds `case` in the active schema: the
+    package says nothing of who may read what inside an office. For referrals and transfers."""
+    with organisation_context(source):
+        restriction = (
+            Case.objects.filter(pk=source_case_id)
+            .values("restricted", "restricted_sections")
+            .first()
+        )
+    if restriction and (restriction["restricted"] or restriction["restricted_sections"]):
+        case_restrict(
+            actor=actor,
+            case_id=case.pk,
+            restricted=restriction["restricted"],
+            sections=list(restriction["restricted_sections"]),
+        )

@@ -27,6 +27,7 @@ from hub.demo import (
     seed_shares,
     seed_transfers,
 )
+from hub.demo.actors import ROLE_MAILBOX, demo_staff
 from hub.demo.care import payslip, serve_case
 from hub.demo.casework import document_case, walk_case
 from hub.demo.clocks import demo_clock_facts, demo_service_levels
@@ -140,24 +141,6 @@ ROUTING_RULES = [
     },
 ]
 
-ROLE_MAILBOX = {
-    Role.OFFICE_ADMIN: "admin",
-    Role.RECEPTIONIST: "resepsionis",
-    Role.CONSULTATION_LAWYER: "pbh-konsultasi",
-    Role.CONSULTATION_ASSISTANT: "asisten-konsultasi",
-    Role.CASE_LAWYER: "pbh-kasus",
-    Role.CASE_ASSISTANT: "asisten-kasus",
-    Role.DIVISION_HEAD: "kabid",
-    Role.PARALEGAL: "paralegal",
-    Role.COUNSELLOR: "konselor",
-    Role.MEDIATOR: "mediator",
-    Role.COMPANION: "pendamping",
-    Role.ANALYST: "analis",
-    Role.COORDINATOR: "koordinator",
-    Role.NETWORK_ADMIN: "admin-jaringan",
-    Role.NETWORK_ANALYST: "analis-jaringan",
-}
-
 STORIES = {
     "unpaid_wages": ("Gaji tidak dibayar", "Gaji {n} bulan tidak dibayar oleh majikan di {city}."),
     "documents_withheld": (
@@ -256,14 +239,7 @@ def _seed_organisation(
         )
 
     def actor_for(role: str) -> Actor:
-        user = User.objects.get(email=f"{ROLE_MAILBOX[role]}@{mailbox_domain}")
-        return Actor(
-            label=user.email,
-            roles=frozenset({role}),
-            organisation=organisation,
-            user_id=user.pk,
-            display_name=user.full_name,
-        )
+        return demo_staff(organisation, role)
 
     served = 0
     with organisation_context(organisation):

@@ -6,10 +6,9 @@ not have, so its division head sees "no case of ours has this number"."""
 
 from __future__ import annotations
 
-from hub.accounts.access import Actor
-from hub.accounts.models import User
 from hub.accounts.roles import ORGANISATION_ROLES, Role
 from hub.consent.models import ConsentRecord
+from hub.demo.actors import demo_staff
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.organisations.provisioning import organisation_provision
@@ -31,19 +30,6 @@ NATIONAL_OFFICE = {
     "is_national_office": True,
 }
 OFFICE = "lbh-jakarta"
-
-
-def _actor(organisation: Organisation, role: str) -> Actor:
-    from hub.demo.seed import ROLE_MAILBOX
-
-    user = User.objects.get(email=f"{ROLE_MAILBOX[role]}@{organisation.slug}.demo")
-    return Actor(
-        label=user.email,
-        roles=frozenset({role}),
-        organisation=organisation,
-        user_id=user.pk,
-        display_name=user.full_name,
-    )
 
 
 def seed(*, organisations: list[Organisation], users: list[dict], fake) -> Organisation | None:
@@ -82,8 +68,8 @@ def seed(*, organisations: list[Organisation], users: list[dict], fake) -> Organ
     if len(shareable) < 2 or not unshareable:
         return national
 
-    asker = _actor(national, Role.DIVISION_HEAD)
-    lawyer = _actor(national, Role.CASE_LAWYER)
+    asker = demo_staff(national, Role.DIVISION_HEAD)
+    lawyer = demo_staff(national, Role.CASE_LAWYER)
     with organisation_context(national):
         approved = access_request_create(
             actor=asker,
@@ -123,7 +109,7 @@ def seed(*, organisations: list[Organisation], users: list[dict], fake) -> Organ
             sections=[Section.SUMMARY],
             duration_days=14,
         )
-    head = _actor(office, Role.DIVISION_HEAD)
+    head = demo_staff(office, Role.DIVISION_HEAD)
     with organisation_context(office):
         access_request_decide(
             actor=head,

@@ -10,7 +10,6 @@ from datetime import timedelta
 from django.utils import timezone
 
 from hub.accounts.access import Actor
-from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.consent.models import ConsentRecord, ConsentSource, GivenBy, WithdrawnVia
 from hub.consent.services import (
@@ -18,6 +17,7 @@ from hub.consent.services import (
     consent_record_for_case,
     consent_withdraw_for_case,
 )
+from hub.demo.actors import demo_staff
 from hub.intake.models import Complaint, ComplaintStatus
 from hub.intake.pin import complaint_pin_set
 from hub.organisations.context import organisation_context
@@ -31,17 +31,6 @@ from tenants.events.services import EventData, event_record
 # log) for the address below.
 PORTAL_PIN = "5173"
 PORTAL_EMAIL = "siti.aminah@contoh.demo"
-
-
-def _head(organisation: Organisation) -> Actor:
-    user = User.objects.get(email=f"kabid@{organisation.slug}.demo")
-    return Actor(
-        label=user.email,
-        roles=frozenset({Role.DIVISION_HEAD}),
-        organisation=organisation,
-        user_id=user.pk,
-        display_name=user.full_name,
-    )
 
 
 def _portal_case_shared(owner: Organisation, union: Organisation, head: Actor) -> None:
@@ -112,7 +101,7 @@ def seed(*, organisations: list[Organisation]) -> None:
     owner, union = by_slug.get("lbh-jakarta"), by_slug.get("sbmi-indramayu")
     if owner is None or union is None:
         return
-    head = _head(owner)
+    head = demo_staff(owner, Role.DIVISION_HEAD)
     _portal_case_shared(owner, union, head)
     cases = _unshared_cases(owner)
     with organisation_context(owner):

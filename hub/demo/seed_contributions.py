@@ -9,9 +9,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from hub.accounts.access import Actor
-from hub.accounts.models import User
 from hub.accounts.roles import Role
+from hub.demo.actors import demo_staff
 from hub.links.services import link_answer
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
@@ -21,17 +20,6 @@ from sharing.selectors import live_grants
 from tenants.cases.models import Case
 from tenants.clientlinks.services import case_link_create
 from tenants.contributions.services import ContributionInput, contribution_hide
-
-
-def _actor(organisation: Organisation, role: str, mailbox: str) -> Actor:
-    user = User.objects.get(email=f"{mailbox}@{organisation.slug}.demo")
-    return Actor(
-        label=user.email,
-        roles=frozenset({role}),
-        organisation=organisation,
-        user_id=user.pk,
-        display_name=user.full_name,
-    )
 
 
 def seed(*, organisations: list[Organisation]) -> None:
@@ -51,7 +39,7 @@ def seed(*, organisations: list[Organisation]) -> None:
     if grant is None:
         return
     today = timezone.localdate()
-    paralegal = _actor(union, Role.PARALEGAL, "paralegal")
+    paralegal = demo_staff(union, Role.PARALEGAL)
     with organisation_context(union):
         shared_case_contribute(
             actor=paralegal,
@@ -89,7 +77,7 @@ def seed(*, organisations: list[Organisation]) -> None:
                 body="Catatan kunjungan untuk Ibu Sri (Taiwan): paspor masih ditahan agensi.",
             ),
         )
-    head = _actor(owner, Role.DIVISION_HEAD, "kabid")
+    head = demo_staff(owner, Role.DIVISION_HEAD)
     with organisation_context(owner):
         contribution_hide(
             actor=head,

@@ -9,10 +9,10 @@ sees), and LBH Jakarta referred one to an agency."""
 
 from __future__ import annotations
 
-from hub.accounts.access import Actor
 from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.consent.models import ConsentRecord, Purpose
+from hub.demo.actors import demo_actor, demo_staff
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from sharing.referrals.directory import AgencyInput, agency_create
@@ -133,21 +133,6 @@ AGENCIES = [
 ]
 
 
-def _actor(organisation: Organisation | None, role: str, email: str) -> Actor:
-    user = User.objects.get(email=email)
-    return Actor(
-        label=user.email,
-        roles=frozenset({role}),
-        organisation=organisation,
-        user_id=user.pk,
-        display_name=user.full_name,
-    )
-
-
-def _head(organisation: Organisation) -> Actor:
-    return _actor(organisation, Role.DIVISION_HEAD, f"kabid@{organisation.slug}.demo")
-
-
 def _consented(sender: Organisation, *, receiver: Organisation | None, skip=()) -> int | None:
     """A case of `sender` whose client's consent covers this referral (not restricted)."""
     records = ConsentRecord.objects.filter(
@@ -168,7 +153,7 @@ def _consented(sender: Organisation, *, receiver: Organisation | None, skip=()) 
 
 def seed(*, organisations: list[Organisation]) -> None:
     admin = User.objects.get(email="admin-jaringan@jaringan.demo")
-    network_admin = _actor(None, Role.NETWORK_ADMIN, admin.email)
+    network_admin = demo_actor(email=admin.email, role=Role.NETWORK_ADMIN, organisation=None)
     for data in AGENCIES:
         agency_create(actor=network_admin, data=data)
     by_slug = {o.slug: o for o in organisations}
@@ -182,7 +167,7 @@ def seed(*, organisations: list[Organisation]) -> None:
         used.append(case_id)
         with organisation_context(lbh):
             referral_send(
-                actor=_head(lbh),
+                actor=demo_staff(lbh, Role.DIVISION_HEAD),
                 case_id=case_id,
                 receiver=crisis,
                 service="psychosocial",
@@ -196,7 +181,7 @@ def seed(*, organisations: list[Organisation]) -> None:
     if case_id := _consented(sbmi, receiver=crisis):
         with organisation_context(sbmi):
             referral = referral_send(
-                actor=_head(sbmi),
+                actor=demo_staff(sbmi, Role.DIVISION_HEAD),
                 case_id=case_id,
                 receiver=crisis,
                 service="shelter",
@@ -208,7 +193,7 @@ def seed(*, organisations: list[Organisation]) -> None:
                 sections=[Section.SUMMARY, Section.EVENTS, Section.PEOPLE],
             )
         with organisation_context(crisis):
-            head = _head(crisis)
+            head = demo_staff(crisis, Role.DIVISION_HEAD)
             referral_answer(actor=head, referral_id=referral.pk, accept=True)
             referral_complete(
                 actor=head,
@@ -222,7 +207,7 @@ def seed(*, organisations: list[Organisation]) -> None:
     if bp3mi is not None and (case_id := _consented(lbh, receiver=None, skip=used)):
         with organisation_context(lbh):
             referral_send(
-                actor=_head(lbh),
+                actor=demo_staff(lbh, Role.DIVISION_HEAD),
                 case_id=case_id,
                 agency=bp3mi,
                 service="repatriation",

@@ -9,27 +9,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from hub.accounts.access import Actor
-from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.consent.models import ConsentRecord
+from hub.demo.actors import demo_staff
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from sharing.models import SharePermission
 from sharing.services import share_grant, share_revoke, shared_case_open
 from tenants.cases.models import Case
 from tenants.cases.projection import Section
-
-
-def _actor(organisation: Organisation, role: str, mailbox: str) -> Actor:
-    user = User.objects.get(email=f"{mailbox}@{organisation.slug}.demo")
-    return Actor(
-        label=user.email,
-        roles=frozenset({role}),
-        organisation=organisation,
-        user_id=user.pk,
-        display_name=user.full_name,
-    )
 
 
 def seed(*, organisations: list[Organisation]) -> None:
@@ -39,7 +27,7 @@ def seed(*, organisations: list[Organisation]) -> None:
     service = by_slug.get("migrant-aid-hk")
     if owner is None or union is None or service is None:
         return
-    head = _actor(owner, Role.DIVISION_HEAD, "kabid")
+    head = demo_staff(owner, Role.DIVISION_HEAD)
     consented = ConsentRecord.objects.filter(
         organisation=owner,
         share=True,
@@ -80,6 +68,4 @@ def seed(*, organisations: list[Organisation]) -> None:
             )
             share_revoke(actor=head, grant_id=ended.pk)
     with organisation_context(union):
-        shared_case_open(
-            actor=_actor(union, Role.CASE_LAWYER, "pbh-kasus"), grant_id=contributed.pk
-        )
+        shared_case_open(actor=demo_staff(union, Role.CASE_LAWYER), grant_id=contributed.pk)

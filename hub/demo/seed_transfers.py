@@ -11,10 +11,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from hub.accounts.access import Actor
-from hub.accounts.models import User
 from hub.accounts.roles import Role
 from hub.consent.models import ConsentRecord, Purpose
+from hub.demo.actors import demo_staff
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from sharing.models import ShareGrant
@@ -26,17 +25,6 @@ from tenants.cases.lifecycle import Stage
 from tenants.cases.models import Case
 
 TRANSFERABLE = (Stage.CONSULTATION, Stage.CASE_MEETING, Stage.ACCOMPANIMENT)
-
-
-def _head(organisation: Organisation) -> Actor:
-    user = User.objects.get(email=f"kabid@{organisation.slug}.demo")
-    return Actor(
-        label=user.email,
-        roles=frozenset({Role.DIVISION_HEAD}),
-        organisation=organisation,
-        user_id=user.pk,
-        display_name=user.full_name,
-    )
 
 
 def _candidate(sender: Organisation, receiver: Organisation) -> int | None:
@@ -74,7 +62,7 @@ def seed(*, organisations: list[Organisation]) -> None:
     if case_id := _candidate(hk, sbmi):
         with organisation_context(hk):
             waiting = transfer_decide(
-                actor=_head(hk),
+                actor=demo_staff(hk, Role.DIVISION_HEAD),
                 case_id=case_id,
                 receiver=sbmi,
                 note=(
@@ -91,7 +79,7 @@ def seed(*, organisations: list[Organisation]) -> None:
     if case_id := _candidate(lbh, sbmi):
         with organisation_context(lbh):
             accepted = transfer_decide(
-                actor=_head(lbh),
+                actor=demo_staff(lbh, Role.DIVISION_HEAD),
                 case_id=case_id,
                 receiver=sbmi,
                 note=(
@@ -100,4 +88,8 @@ def seed(*, organisations: list[Organisation]) -> None:
                 ),
             )
         with organisation_context(sbmi):
-            transfer_answer(actor=_head(sbmi), transfer_id=accepted.pk, outcome="accept")
+            transfer_answer(
+                actor=demo_staff(sbmi, Role.DIVISION_HEAD),
+                transfer_id=accepted.pk,
+                outcome="accept",
+            )

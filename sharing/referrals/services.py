@@ -34,12 +34,15 @@ from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import require_known_codes
 from interchange.xml import PackageError, package_from_xml, package_to_xml
 from sharing.referrals.models import Referral, ReferralStatus, ServiceAgency
-from sharing.services import case_transferred_away, transferred_away_refusal
+from sharing.services import (
+    case_restriction_carry,
+    case_transferred_away,
+    transferred_away_refusal,
+)
 from tenants.cases.imports import case_import
 from tenants.cases.models import Case
 from tenants.cases.projection import Section, case_projection
 from tenants.cases.selectors import case_for_actor, case_hidden_sections, case_subject
-from tenants.cases.services import case_restrict
 
 REASON_LENGTH = 4000
 OUTCOME_LENGTH = 4000
@@ -353,21 +356,9 @@ def _accept_into_receiver(*, actor: Actor, referral: Referral) -> None:
         received_via="referral",
         source_organisation=referral.sender,
     )
-    # A case (or part of it) restricted to the sender's assigned staff stays restricted at
-    # the receiver: the package says nothing of who may read what inside an office.
-    with organisation_context(referral.sender):
-        source = (
-            Case.objects.filter(pk=referral.case_id)
-            .values("restricted", "restricted_sections")
-            .first()
-        )
-    if source and (source["restricted"] or source["restricted_sections"]):
-        case_restrict(
-            actor=actor,
-            case_id=case.pk,
-            restricted=source["restricted"],
-            sections=list(source["restricted_sections"]),
-        )
+    case_restriction_carry(
+        actor=actor, source=referral.sender, source_case_id=referral.case_id, case=case
+    )
     referral.receiver_case_id = case.pk
     referral.receiver_case_number = case.number
 

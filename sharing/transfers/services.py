@@ -34,7 +34,7 @@ from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation, OrganisationKind
 from hub.vocab.stages import Stage, Status
 from interchange.xml import PackageError, package_from_xml, package_to_xml
-from sharing.services import ConsentMissing
+from sharing.services import ConsentMissing, case_restriction_carry
 from sharing.transfers.clock import due_on_for, receiver_calendar
 from sharing.transfers.models import LIVE_STATUSES, Transfer, TransferStatus
 from sharing.transfers.selectors import transfer_for_actor
@@ -44,7 +44,7 @@ from tenants.cases.lifecycle import Move
 from tenants.cases.models import Case, DecisionRequest
 from tenants.cases.projection import ALL_SECTIONS, case_projection
 from tenants.cases.selectors import case_for_actor, case_hidden_sections, case_subject
-from tenants.cases.services import TransitionNotAllowed, case_restrict, case_transition
+from tenants.cases.services import TransitionNotAllowed, case_transition
 
 NOTE_LENGTH = 2000
 SENDER, RECEIVER = "sender", "receiver"
@@ -380,7 +380,9 @@ def transfer_answer(
     consent = _consent_check(locked.sender, locked.case_id, locked.receiver, lock=True)
     case = _import(actor=actor, transfer=locked)
     _consent_carry(actor=actor, consent=consent, case=case)
-    _restriction_carry(actor=actor, transfer=locked, case=case)
+    case_restriction_carry(
+        actor=actor, source=locked.sender, source_case_id=locked.case_id, case=case
+    )
     return _transfer_step(
         actor=actor,
         transfer_id=transfer.pk,
@@ -407,24 +409,6 @@ def _import(*, actor: Actor, transfer: Transfer) -> Case:
         received_via="transfer",
         source_organisation=transfer.sender,
     )
-
-
-def _restriction_carry(*, actor: Actor, transfer: Transfer, case: Case) -> None:
-    """A restricted case (sexual violence, children) or restricted parts of it stay restricted
-    at the receiver: the package says nothing of who may read what inside an office."""
-    with organisation_context(transfer.sender):
-        source = (
-            Case.objects.filter(pk=transfer.case_id)
-            .values("restricted", "restricted_sections")
-            .first()
-        )
-    if source and (source["restricted"] or source["restricted_sections"]):
-        case_restrict(
-            actor=actor,
-            case_id=case.pk,
-            restricted=source["restricted"],
-            sections=list(source["restricted_sections"]),
-        )
 
 
 def _consent_carry(*, actor: Actor, consent: ConsentRecord, case: Case) -> None:
