@@ -10,6 +10,7 @@ class ReferralsConfig(AppConfig):
 
     def ready(self) -> None:
         from hub.core.outbox import subscribe
-        from sharing.referrals import handlers
+        from sharing.referrals import handlers, notices
 
         subscribe("consent.withdrawn", handlers.referrals_after_consent_withdrawn)
+        subscribe("referral.", notices.notify_referrals)
