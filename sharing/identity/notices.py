@@ -7,19 +7,17 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from hub.accounts.roles import Role
-from hub.accounts.selectors import users_with_role
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from sharing.identity.models import IdentifierHash
 from tenants.cases.models import Assignment, Case
 from tenants.notifications.delivery import (
-    NotificationDraft,
+    division_heads,
+    notification_drafts,
+    notification_subject,
     notifications_record,
-    recipient_language,
 )
 
 KIND = "identity.match"
@@ -30,37 +28,31 @@ def _tell(organisation: Organisation, case_id: int, other: Organisation) -> None
     case = Case.objects.filter(pk=case_id).first()
     if case is None:
         return
-    heads = users_with_role(organisation=organisation, role=Role.DIVISION_HEAD)
     assigned = Assignment.objects.filter(case=case, ended_at__isnull=True)
-    recipients = set(heads.values_list("pk", flat=True)) | set(
-        assigned.values_list("user_id", flat=True)
-    )
-    url = reverse("org:case-matches", kwargs={"org_slug": organisation.slug, "case_id": case.pk})
-    drafts = []
-    for user_id in sorted(recipients):
-        with translation.override(recipient_language(user_id)):
-            values = {"number": case.number}
-            subject = _("%(number)s: another member may be helping the same worker") % values
-            body = (
-                _(
-                    "The client of case %(number)s has a passport number, NIK or phone number in "
-                    "common with a client of another member. Open the case's possible same person "
-                    "page: it names the member when the worker's consent on both sides allows it."
-                )
-                % values
+    recipients = division_heads(organisation) | set(assigned.values_list("user_id", flat=True))
+
+    def render() -> tuple[str, str]:
+        values = {"number": case.number}
+        subject = _("%(number)s: another member may be helping the same worker") % values
+        body = (
+            _(
+                "The client of case %(number)s has a passport number, NIK or phone number in "
+                "common with a client of another member. Open the case's possible same person "
+                "page: it names the member when the worker's consent on both sides allows it."
             )
-        drafts.append(
-            NotificationDraft(
-                recipient_user_id=user_id,
-                kind=KIND,
-                # Once per case and other member, whatever key or identifier matched.
-                dedupe_key=f"{KIND}:{case.pk}:{other.pk}:{user_id}",
-                subject=f"[{organisation.name}] {subject}",
-                body=body,
-                url=url,
-                case_id=case.pk,
-            )
+            % values
         )
+        return notification_subject(organisation, subject), body
+
+    drafts = notification_drafts(
+        recipients,
+        kind=KIND,
+        # Once per case and other member, whatever key or identifier matched.
+        key=f"{KIND}:{case.pk}:{other.pk}",
+        case_id=case.pk,
+        url=reverse("org:case-matches", kwargs={"org_slug": organisation.slug, "case_id": case.pk}),
+        render=render,
+    )
     notifications_record(drafts=drafts)
 
 

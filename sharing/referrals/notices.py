@@ -9,21 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from hub.accounts.models import User
-from hub.accounts.roles import Role
-from hub.accounts.selectors import users_with_role
 from hub.core.models import OutboxEvent
 from hub.organisations.context import organisation_active
+from hub.organisations.models import Organisation
 from hub.vocab.models import Vocabulary
 from hub.vocab.selectors import term_labels
 from sharing.referrals.models import Referral
 from tenants.notifications.delivery import (
     NotificationDraft,
+    division_heads,
+    notification_drafts,
+    notification_subject,
     notifications_record,
-    recipient_language,
 )
 
 TOLD_RECEIVER = ("referral.received",)
@@ -47,11 +47,7 @@ def notify_referrals(events: Sequence[OutboxEvent]) -> None:
     found = Referral.objects.select_related("sender", "receiver").in_bulk(
         {pk for event in mine if (pk := _pk(event.payload.get("referral")))}
     )
-    heads = set(
-        users_with_role(organisation=organisation, role=Role.DIVISION_HEAD).values_list(
-            "pk", flat=True
-        )
-    )
+    heads = division_heads(organisation)
     drafts: list[NotificationDraft] = []
     for event in mine:
         referral = found.get(_pk(event.payload.get("referral")))
@@ -64,26 +60,21 @@ def notify_referrals(events: Sequence[OutboxEvent]) -> None:
             recipients = heads | set(sender)
         else:
             continue  # the other side's copy of the event: told there
-        url = reverse(
-            "org:referral", kwargs={"org_slug": organisation.slug, "referral_id": referral.pk}
+        drafts += notification_drafts(
+            recipients,
+            kind=event.name,
+            key=f"{event.name}:{event.pk}",
+            case_id=None,
+            url=reverse(
+                "org:referral",
+                kwargs={"org_slug": organisation.slug, "referral_id": referral.pk},
+            ),
+            render=lambda name=event.name, referral=referral: _text(organisation, name, referral),
         )
-        for user_id in sorted(recipients):
-            with translation.override(recipient_language(user_id)):
-                subject, body = _text(event.name, referral)
-            drafts.append(
-                NotificationDraft(
-                    recipient_user_id=user_id,
-                    kind=event.name,
-                    dedupe_key=f"{event.name}:{event.pk}:{user_id}",
-                    subject=f"[{organisation.name}] {subject}",
-                    body=body,
-                    url=url,
-                )
-            )
     notifications_record(drafts=drafts)
 
 
-def _text(name: str, referral: Referral) -> tuple[str, str]:
+def _text(organisation: Organisation, name: str, referral: Referral) -> tuple[str, str]:
     (service,) = term_labels([referral.service], Vocabulary.SERVICE_TYPE)
     values = {
         "number": referral.case_number,
@@ -92,23 +83,17 @@ def _text(name: str, referral: Referral) -> tuple[str, str]:
         "receiver": referral.receiver.name if referral.receiver else "",
     }
     if name == "referral.received":
-        return (
-            _("%(number)s: a referral from %(sender)s") % values,
-            _("%(sender)s refers case %(number)s to you for %(service)s. Accept or decline it.")
-            % values,
+        subject = _("%(number)s: a referral from %(sender)s")
+        body = _("%(sender)s refers case %(number)s to you for %(service)s. Accept or decline it.")
+    elif name == "referral.accepted":
+        subject = _("%(number)s: referral accepted")
+        body = _("%(receiver)s accepted your referral of case %(number)s (%(service)s).")
+    elif name == "referral.declined":
+        subject = _("%(number)s: referral declined")
+        body = _("%(receiver)s declined your referral of case %(number)s (%(service)s).")
+    else:
+        subject = _("%(number)s: referral completed")
+        body = _(
+            "%(receiver)s completed your referral of case %(number)s and recorded its outcome."
         )
-    if name == "referral.accepted":
-        return (
-            _("%(number)s: referral accepted") % values,
-            _("%(receiver)s accepted your referral of case %(number)s (%(service)s).") % values,
-        )
-    if name == "referral.declined":
-        return (
-            _("%(number)s: referral declined") % values,
-            _("%(receiver)s declined your referral of case %(number)s (%(service)s).") % values,
-        )
-    return (
-        _("%(number)s: referral completed") % values,
-        _("%(receiver)s completed your referral of case %(number)s and recorded its outcome.")
-        % values,
-    )
+    return notification_subject(organisation, subject % values), body % values

@@ -15,16 +15,19 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from hub.accounts.roles import Role
-from hub.accounts.selectors import users_with_role
 from hub.core.models import OutboxEvent
 from hub.organisations.context import organisation_active, organisation_context
 from hub.organisations.models import Organisation
 from sharing.transfers.clock import TransferClock, TransferClockState
 from sharing.transfers.models import OPEN_STATUSES, Transfer
 from sharing.transfers.selectors import with_clocks
-from tenants.notifications.delivery import NotificationDraft, notifications_record
-from tenants.notifications.producers import _drafts
+from tenants.notifications.delivery import (
+    NotificationDraft,
+    division_heads,
+    notification_drafts,
+    notification_subject,
+    notifications_record,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -37,19 +40,10 @@ TOLD = {
 }
 
 
-def _heads(organisation: Organisation) -> set[int]:
-    users = users_with_role(organisation=organisation, role=Role.DIVISION_HEAD)
-    return set(users.values_list("pk", flat=True))
-
-
 def _url(organisation: Organisation, transfer: Transfer) -> str:
     return reverse(
         "org:transfer", kwargs={"org_slug": organisation.slug, "transfer_id": transfer.pk}
     )
-
-
-def _subject(organisation: Organisation, text: str) -> str:
-    return f"[{organisation.name}] {text}"
 
 
 def _event_text(name: str, transfer: Transfer, here: Organisation) -> tuple[str, str]:
@@ -77,7 +71,7 @@ def _event_text(name: str, transfer: Transfer, here: Organisation) -> tuple[str,
     else:
         subject = _("%(number)s: the transfer was declined") % values
         body = _("%(receiver)s declined case %(number)s. Open the transfer to read why.") % values
-    return _subject(here, subject), body
+    return notification_subject(here, subject), body
 
 
 def notify_transfer_events(events: Sequence[OutboxEvent]) -> None:
@@ -96,10 +90,10 @@ def notify_transfer_events(events: Sequence[OutboxEvent]) -> None:
         side = transfer.receiver if TOLD[event.name] == "receiver" else transfer.sender
         if side.pk != here.pk:
             continue  # the event is recorded on both sides; each side tells its own people
-        recipients = _heads(here)
+        recipients = division_heads(here)
         if side == transfer.sender and transfer.decided_by_user_id:
             recipients.add(transfer.decided_by_user_id)
-        drafts += _drafts(
+        drafts += notification_drafts(
             recipients,
             kind=event.name,
             key=f"{event.name}:{transfer.pk}",
@@ -141,10 +135,10 @@ def notify_receiver_to_name(events: Sequence[OutboxEvent]) -> None:
                 "the receiving member on its transfer page so that its complete file is "
                 "delivered."
             )
-            return _subject(here, subject), body
+            return notification_subject(here, subject), body
 
-        drafts += _drafts(
-            _heads(here),
+        drafts += notification_drafts(
+            division_heads(here),
             kind="transfer.unnamed",
             key=f"transfer.unnamed:{event.pk}",
             case_id=case_id,
@@ -172,7 +166,7 @@ def _clock_text(transfer: Transfer, clock: TransferClock, here: Organisation) ->
     else:
         subject = _("%(number)s: the transfer's complete file is due soon") % values
         body = _("The complete file of case %(number)s is due at %(receiver)s on %(due)s.") % values
-    return _subject(here, subject), body
+    return notification_subject(here, subject), body
 
 
 def transfer_clock_alerts(*, now: datetime | None = None) -> int:
@@ -196,11 +190,11 @@ def transfer_clock_alerts(*, now: datetime | None = None) -> int:
 
 def _clock_notify(here: Organisation, transfer: Transfer, clock: TransferClock) -> None:
     with transaction.atomic(), organisation_context(here):
-        recipients = _heads(here)
+        recipients = division_heads(here)
         if here == transfer.sender and transfer.decided_by_user_id:
             recipients.add(transfer.decided_by_user_id)
         notifications_record(
-            drafts=_drafts(
+            drafts=notification_drafts(
                 recipients,
                 kind=f"transfer.{clock.state}",
                 key=f"transfer:{transfer.pk}:{clock.state}:{clock.due_on.isoformat()}",

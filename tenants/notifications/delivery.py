@@ -31,9 +31,12 @@ from django.conf import settings
 from django.core import mail
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hub.accounts.models import User
+from hub.accounts.roles import Role
+from hub.accounts.selectors import users_with_role
+from hub.organisations.models import Organisation
 from tenants.notifications.models import Notification
 
 State = Notification.State
@@ -62,6 +65,40 @@ def recipient_language(user_id: int) -> str:
     """The language a person's notifications are written in. Accounts carry no language
     preference yet, so everyone gets the site's default: Indonesian."""
     return settings.LANGUAGE_CODE
+
+
+def notification_subject(organisation: Organisation, text: str) -> str:
+    """A subject says which organisation it comes from: people may belong to several."""
+    return f"[{organisation.name}] {text}"
+
+
+def division_heads(organisation: Organisation) -> set[int]:
+    """The organisation's division heads (user ids): told of what waits for a decision."""
+    heads = users_with_role(organisation=organisation, role=Role.DIVISION_HEAD)
+    return set(heads.values_list("pk", flat=True))
+
+
+def notification_drafts(
+    recipients: Iterable[int], *, kind: str, key: str, case_id: int | None, url: str, render
+) -> list[NotificationDraft]:
+    """One draft per recipient, rendered in their language by `render() -> (subject, body)`;
+    the dedupe key is `key` plus the recipient."""
+    drafts = []
+    for user_id in sorted(set(recipients)):
+        with translation.override(recipient_language(user_id)):
+            subject, body = render()
+        drafts.append(
+            NotificationDraft(
+                recipient_user_id=user_id,
+                kind=kind,
+                dedupe_key=f"{key}:{user_id}",
+                subject=subject,
+                body=body,
+                url=url,
+                case_id=case_id,
+            )
+        )
+    return drafts
 
 
 def notifications_record(*, drafts: Iterable[NotificationDraft]) -> None:

@@ -12,16 +12,15 @@ the client's name or the case's story; the link opens the case for those allowed
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from hub.accounts.roles import Role
-from hub.accounts.selectors import users_with_role
 from hub.core.errors import DomainError
 from hub.core.models import OutboxEvent
 from hub.links.models import ClientLink
@@ -34,8 +33,10 @@ from tenants.cases.models import Assignment, Case, DecisionRequest
 from tenants.clocks.selectors import ClockAlert, clock_alerts
 from tenants.notifications.delivery import (
     NotificationDraft,
+    division_heads,
+    notification_drafts,
+    notification_subject,
     notifications_record,
-    recipient_language,
 )
 
 DECISION_KINDS = ("decision.requested", "decision.approved", "decision.declined", "decision.lapsed")
@@ -48,39 +49,8 @@ def _pk(value: object) -> int | None:
         return None
 
 
-def _subject(organisation: Organisation, text: str) -> str:
-    return f"[{organisation.name}] {text}"
-
-
 def _case_url(organisation: Organisation, case_id: int) -> str:
     return reverse("org:case", kwargs={"org_slug": organisation.slug, "case_id": case_id})
-
-
-def _division_heads(organisation: Organisation) -> set[int]:
-    heads = users_with_role(organisation=organisation, role=Role.DIVISION_HEAD)
-    return set(heads.values_list("pk", flat=True))
-
-
-def _drafts(
-    recipients: Iterable[int], *, kind: str, key: str, case_id: int | None, url: str, render
-) -> list[NotificationDraft]:
-    """One draft per recipient, rendered in their language by `render() -> (subject, body)`."""
-    drafts = []
-    for user_id in sorted(set(recipients)):
-        with translation.override(recipient_language(user_id)):
-            subject, body = render()
-        drafts.append(
-            NotificationDraft(
-                recipient_user_id=user_id,
-                kind=kind,
-                dedupe_key=f"{key}:{user_id}",
-                subject=subject,
-                body=body,
-                url=url,
-                case_id=case_id,
-            )
-        )
-    return drafts
 
 
 def notify_assigned(events: Sequence[OutboxEvent]) -> None:
@@ -112,9 +82,9 @@ def notify_assigned(events: Sequence[OutboxEvent]) -> None:
             body = _("%(by)s assigned you to case %(number)s as %(role)s.") % values
             if assignment.instruction:
                 body += " " + _("Open the case to read the instruction.")
-            return _subject(organisation, subject), body
+            return notification_subject(organisation, subject), body
 
-        drafts += _drafts(
+        drafts += notification_drafts(
             [assignment.user_id],
             kind=event.name,
             key=f"{event.name}:{event.pk}",
@@ -142,13 +112,13 @@ def notify_decisions(events: Sequence[OutboxEvent]) -> None:
             continue
         if event.name == "decision.requested":
             if heads is None:
-                heads = _division_heads(organisation)
+                heads = division_heads(organisation)
             recipients = heads - {request.requested_by_user_id}
             url = reverse("org:decisions", kwargs={"org_slug": organisation.slug})
         else:
             recipients = {request.requested_by_user_id} - {None}
             url = _case_url(organisation, request.case_id)
-        drafts += _drafts(
+        drafts += notification_drafts(
             recipients,
             kind=event.name,
             key=f"{event.name}:{event.pk}",
@@ -194,7 +164,7 @@ def _decision_text(
             )
             % values
         )
-    return _subject(organisation, subject), body
+    return notification_subject(organisation, subject), body
 
 
 def notify_link_answered(events: Sequence[OutboxEvent]) -> None:
@@ -228,9 +198,9 @@ def notify_link_answered(events: Sequence[OutboxEvent]) -> None:
                 _("The client answered the link you sent on case %(number)s (%(purpose)s).")
                 % values
             )
-            return _subject(organisation, subject), body
+            return notification_subject(organisation, subject), body
 
-        drafts += _drafts(
+        drafts += notification_drafts(
             [link.created_by_user_id],
             kind=event.name,
             key=f"{event.name}:{event.pk}",
@@ -261,10 +231,10 @@ def notify_clocks(*, now: datetime | None = None) -> None:
         recipients = set(alert.assignee_user_ids)
         if alert.state == "overdue":
             if heads is None:
-                heads = _division_heads(organisation)
+                heads = division_heads(organisation)
             recipients |= heads
         due = int(alert.due_at.timestamp())
-        drafts += _drafts(
+        drafts += notification_drafts(
             recipients,
             kind=f"clock.{alert.state}",
             key=f"clock:{alert.case_id}:{alert.clock}:{alert.state}:{due}",
@@ -291,4 +261,4 @@ def _clock_text(organisation: Organisation, alert: ClockAlert, number: str) -> t
     else:
         subject = _("%(number)s: %(clock)s is due soon") % values
         body = _("On case %(number)s, %(clock)s is due on %(due)s.") % values
-    return _subject(organisation, subject), body
+    return notification_subject(organisation, subject), body
