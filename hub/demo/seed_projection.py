@@ -12,9 +12,8 @@ from datetime import date
 
 from django.utils import timezone
 
-from hub.accounts.access import Actor
-from hub.accounts.models import User
 from hub.accounts.roles import Role
+from hub.demo.actors import demo_staff
 from hub.organisations.context import organisation_context
 from hub.organisations.models import Organisation
 from interchange.package import (
@@ -150,14 +149,7 @@ def demo_package() -> CasePackage:
 
 def seed(*, organisations: list[Organisation]) -> None:
     receiver = next((o for o in organisations if o.slug == "lbh-jakarta"), organisations[0])
-    user = User.objects.get(email=f"kabid@{receiver.slug}.demo")
-    actor = Actor(
-        label=user.email,
-        roles=frozenset({Role.DIVISION_HEAD}),
-        organisation=receiver,
-        user_id=user.pk,
-        display_name=user.full_name,
-    )
+    actor = demo_staff(receiver, Role.DIVISION_HEAD)
     # Through the XML, as the import route receives it.
     package = package_from_xml(package_to_xml(demo_package()))
     with organisation_context(receiver):
